@@ -1,0 +1,178 @@
+package aircall
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// authTransport adds the Authorization header to requests bound for the API
+// host, on a copy of the request (a RoundTripper must not change the one it
+// is given). Requests to any other host, e.g. after a redirect, go out
+// without credentials.
+type authTransport struct {
+	base   http.RoundTripper
+	scheme string
+	host   string
+	header string // precomputed "Basic ..." or "Bearer ..."; empty without credentials
+}
+
+func newAuthTransport(base http.RoundTripper, apiURL *url.URL, basic *basicCreds, bearer string) *authTransport {
+	t := &authTransport{base: base, scheme: apiURL.Scheme, host: apiURL.Host}
+	switch {
+	case basic != nil:
+		t.header = "Basic " + base64.StdEncoding.EncodeToString([]byte(basic.id+":"+basic.token))
+	case bearer != "":
+		t.header = "Bearer " + bearer
+	}
+	return t
+}
+
+func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	rt := t.base
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	if t.header == "" || req.URL.Host != t.host || req.URL.Scheme != t.scheme {
+		return rt.RoundTrip(req)
+	}
+	r2 := *req
+	r2.Header = req.Header.Clone()
+	r2.Header.Set("Authorization", t.header)
+	return rt.RoundTrip(&r2)
+}
+
+// String keeps credentials out of %v output.
+func (t *authTransport) String() string { return "aircall.authTransport{[redacted]}" }
+
+// GoString keeps credentials out of %#v output.
+func (t *authTransport) GoString() string { return t.String() }
+
+// String keeps credentials out of %v output.
+func (b *basicCreds) String() string { return "[redacted]" }
+
+// GoString keeps credentials out of %#v output.
+func (b *basicCreds) GoString() string { return "[redacted]" }
+
+// sameHostRedirects wraps a CheckRedirect policy so that a redirect to another
+// host (or from https to http) is refused with ErrRedirectBlocked. The auth
+// transport would not send credentials there anyway; refusing also keeps API
+// data from being fetched from an unexpected origin.
+func sameHostRedirects(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		first := via[0].URL
+		if req.URL.Host != first.Host || (first.Scheme == "https" && req.URL.Scheme != "https") {
+			return fmt.Errorf("%w (to host %q)", ErrRedirectBlocked, req.URL.Host)
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return fmt.Errorf("aircall: stopped after %d redirects", len(via))
+		}
+		return nil
+	}
+}
+
+// String describes the client without its credentials.
+func (c *Client) String() string {
+	auth := "none"
+	switch {
+	case c.cfg.basic != nil:
+		auth = "basic [redacted]"
+	case c.cfg.bearer != "":
+		auth = "bearer [redacted]"
+	}
+	return fmt.Sprintf("aircall.Client{BaseURL: %q, Auth: %s}", c.baseURL.String(), auth)
+}
+
+// GoString describes the client without its credentials, for %#v.
+func (c *Client) GoString() string { return c.String() }
+
+// OAuthAuthorizeURL is the Aircall dashboard page where an admin consents to
+// install an OAuth app (step 3 of the documented OAuth flow).
+const OAuthAuthorizeURL = "https://dashboard.aircall.io/oauth/authorize"
+
+// AuthorizeURL returns the URL your install_uri must forward the admin to:
+// the Aircall dashboard's authorization page with client_id, redirect_uri,
+// response_type=code and scope=public_api. state is an opaque value of your
+// app, passed back unchanged to redirect_uri: use it against cross-site
+// request forgery. It is omitted when empty. Every value is query-escaped.
+func AuthorizeURL(clientID, redirectURI, state string) string {
+	q := url.Values{}
+	q.Set("client_id", clientID)
+	q.Set("redirect_uri", redirectURI)
+	q.Set("response_type", "code")
+	q.Set("scope", "public_api")
+	if state != "" {
+		q.Set("state", state)
+	}
+	return OAuthAuthorizeURL + "?" + q.Encode()
+}
+
+// OAuthCodeRequest is the body of the OAuth code exchange. Every field is
+// mandatory; grant_type=authorization_code is set for you.
+type OAuthCodeRequest struct {
+	// ClientID is the client_id provided by Aircall.
+	ClientID string `json:"client_id"`
+	// ClientSecret is the client_secret provided by Aircall.
+	ClientSecret string `json:"client_secret"`
+	// Code is the OAuth authorization code Aircall sent back to your server.
+	// It is valid for 10 minutes and can be used once.
+	Code string `json:"code"`
+	// RedirectURI is your redirect_uri.
+	RedirectURI string `json:"redirect_uri"`
+}
+
+// OAuthToken is an access token obtained through the OAuth flow. It does not
+// expire: store it and build clients with WithBearerToken(t.AccessToken).
+type OAuthToken struct {
+	// AccessToken is the token used to send requests to the Aircall Public API as a Company.
+	AccessToken string `json:"access_token"`
+	// TokenType is always "Bearer".
+	TokenType string `json:"token_type"`
+	// CreatedAt is when the token was created.
+	CreatedAt Timestamp `json:"created_at"`
+}
+
+// String keeps the token out of logs.
+func (t OAuthToken) String() string {
+	return fmt.Sprintf("aircall.OAuthToken{TokenType: %q, AccessToken: [redacted], CreatedAt: %s}", t.TokenType, t.CreatedAt.Format(time.RFC3339))
+}
+
+// GoString keeps the token out of %#v output.
+func (t OAuthToken) GoString() string { return t.String() }
+
+// ExchangeOAuthCode converts the authorization code Aircall sent to your
+// redirect_uri into an access token (step 6 of the OAuth flow). It works on a
+// client built without credentials, and sends the client's credentials if it
+// has any. The code is single-use, so the request is never resent after a
+// server error.
+//
+//aircall:operation POST /v1/oauth/token
+func (c *Client) ExchangeOAuthCode(ctx context.Context, r *OAuthCodeRequest) (*OAuthToken, *Response, error) {
+	if r == nil {
+		return nil, nil, &ArgError{Arg: "req", Reason: "must not be nil"}
+	}
+	for _, f := range []struct{ name, v string }{
+		{"ClientID", r.ClientID}, {"ClientSecret", r.ClientSecret}, {"Code", r.Code}, {"RedirectURI", r.RedirectURI},
+	} {
+		if strings.TrimSpace(f.v) == "" {
+			return nil, nil, &ArgError{Arg: f.name, Reason: "is required"}
+		}
+	}
+	body := struct {
+		*OAuthCodeRequest
+		GrantType string `json:"grant_type"`
+	}{r, "authorization_code"}
+	tok := new(OAuthToken)
+	resp, err := c.send(ctx, http.MethodPost, "v1/oauth/token", body, tok)
+	if err != nil {
+		return nil, resp, err
+	}
+	return tok, resp, nil
+}

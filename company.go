@@ -1,0 +1,4 @@
+package aircall
+
+// CompanyService reads the Company the credentials belong to.
+type CompanyService service

@@ -1,0 +1,4 @@
+package aircall
+
+// ContactsService manages the company's shared Contacts and their phone numbers and emails.
+type ContactsService service

@@ -1,0 +1,218 @@
+package aircall
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Option configures a Client. Options validate their input: NewClient returns
+// the first option error instead of building a half-configured client.
+type Option func(*config) error
+
+type basicCreds struct{ id, token string }
+
+// config is what the options fill; newClient builds the Client from it.
+type config struct {
+	baseURL   *url.URL
+	hc        *http.Client
+	product   string
+	timeout   time.Duration
+	basic     *basicCreds
+	bearer    string
+	perMinute int // 0 = no client-side pacing
+	burst     int
+	limiter   Limiter
+	retry     RetryPolicy
+	logger    *slog.Logger
+}
+
+func defaultConfig() config {
+	u, _ := url.Parse(DefaultBaseURL)
+	return config{
+		baseURL:   u,
+		hc:        &http.Client{},
+		timeout:   DefaultTimeout,
+		perMinute: DefaultRequestsPerMinute,
+		burst:     1,
+		retry:     DefaultRetryPolicy(),
+	}
+}
+
+// WithBasicAuth authenticates with an API key of your company (Settings → API
+// Keys): Authorization: Basic base64(api_id:api_token). Both values are required.
+func WithBasicAuth(apiID, apiToken string) Option {
+	return func(c *config) error {
+		apiID, apiToken = strings.TrimSpace(apiID), strings.TrimSpace(apiToken)
+		if apiID == "" || apiToken == "" {
+			return &ArgError{Arg: "WithBasicAuth", Reason: "api_id and api_token must both be set"}
+		}
+		if strings.Contains(apiID, ":") {
+			return &ArgError{Arg: "WithBasicAuth", Reason: "api_id must not contain ':'"}
+		}
+		c.basic = &basicCreds{id: apiID, token: apiToken}
+		return nil
+	}
+}
+
+// WithBearerToken authenticates with an OAuth access token (see
+// ExchangeOAuthCode): Authorization: Bearer <token>. Aircall access tokens do
+// not expire.
+func WithBearerToken(token string) Option {
+	return func(c *config) error {
+		token = strings.TrimSpace(strings.Trim(strings.TrimSpace(token), `"`))
+		if token == "" {
+			return &ArgError{Arg: "WithBearerToken", Reason: "token must not be empty"}
+		}
+		c.bearer = token
+		return nil
+	}
+}
+
+// WithBaseURL points the client at another API root, such as an
+// aircalltest.Server or a proxy. It must be an https URL; plain http is
+// accepted only for loopback hosts (localhost, 127.0.0.0/8, ::1). A trailing
+// slash is added when missing.
+func WithBaseURL(rawURL string) Option {
+	return func(c *config) error {
+		u, err := url.Parse(strings.TrimSpace(rawURL))
+		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
+			return &ArgError{Arg: "WithBaseURL", Reason: "must be an absolute http(s) URL"}
+		}
+		if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+			return &ArgError{Arg: "WithBaseURL", Reason: "plain http is allowed only for loopback hosts; use https"}
+		}
+		if u.User != nil {
+			return &ArgError{Arg: "WithBaseURL", Reason: "must not carry credentials; use WithBasicAuth"}
+		}
+		if u.RawQuery != "" || u.Fragment != "" {
+			return &ArgError{Arg: "WithBaseURL", Reason: "must not have a query or fragment"}
+		}
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+		}
+		c.baseURL = u
+		return nil
+	}
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// WithHTTPClient sends requests through hc (its Transport, Jar and so on).
+// The client is copied, never mutated. Its Timeout, if any, still applies; the
+// SDK's own per-attempt timeout is set with WithTimeout.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return &ArgError{Arg: "WithHTTPClient", Reason: "http client must not be nil"}
+		}
+		c.hc = hc
+		return nil
+	}
+}
+
+// WithUserAgent prepends product (e.g. "mycrm/2.1") to the User-Agent header,
+// which becomes "mycrm/2.1 aircall-go/<Version>".
+func WithUserAgent(product string) Option {
+	return func(c *config) error {
+		product = strings.TrimSpace(product)
+		if product == "" {
+			return &ArgError{Arg: "WithUserAgent", Reason: "product must not be empty"}
+		}
+		if strings.ContainsAny(product, "\r\n") {
+			return &ArgError{Arg: "WithUserAgent", Reason: "product must not contain line breaks"}
+		}
+		c.product = product
+		return nil
+	}
+}
+
+// WithTimeout bounds each attempt of a request (connecting, sending and reading
+// the answer). Default 30s. Waits between attempts are bounded by the
+// request's context, not by this timeout.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d <= 0 {
+			return &ArgError{Arg: "WithTimeout", Reason: "must be positive"}
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithRateLimit paces requests so that at most perMinute leave in any 60-second
+// window, allowing bursts of up to burst requests. The default, 60 per minute
+// with a burst of 1, is the documented company budget: ask Aircall support for
+// more and raise it here. A larger burst lowers the sustained rate, since the
+// whole window must still stay within perMinute.
+func WithRateLimit(perMinute, burst int) Option {
+	return func(c *config) error {
+		if perMinute < 1 {
+			return &ArgError{Arg: "WithRateLimit", Reason: "perMinute must be at least 1"}
+		}
+		if burst < 1 || burst > perMinute {
+			return &ArgError{Arg: "WithRateLimit", Reason: fmt.Sprintf("burst must be between 1 and perMinute (%d)", perMinute)}
+		}
+		c.perMinute, c.burst, c.limiter = perMinute, burst, nil
+		return nil
+	}
+}
+
+// WithoutRateLimit removes client-side pacing. The client still holds requests
+// while the server reports X-AircallApi-Remaining: 0, and still waits on 429s.
+func WithoutRateLimit() Option {
+	return func(c *config) error {
+		c.perMinute, c.limiter = 0, nil
+		return nil
+	}
+}
+
+// WithLimiter replaces client-side pacing with l, for example a limiter shared
+// by several processes that use the same API key (see the redislimit module).
+func WithLimiter(l Limiter) Option {
+	return func(c *config) error {
+		if l == nil {
+			return &ArgError{Arg: "WithLimiter", Reason: "limiter must not be nil; use WithoutRateLimit"}
+		}
+		c.limiter = l
+		return nil
+	}
+}
+
+// WithRetryPolicy sets how failed requests are retried. Zero durations take
+// their defaults; MaxRetries 0 disables retries. Start from
+// DefaultRetryPolicy() to change one field.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if p.MaxRetries < 0 || p.MinBackoff < 0 || p.MaxBackoff < 0 || p.MaxWait < 0 {
+			return &ArgError{Arg: "WithRetryPolicy", Reason: "values must not be negative"}
+		}
+		if p.MinBackoff > 0 && p.MaxBackoff > 0 && p.MinBackoff > p.MaxBackoff {
+			return &ArgError{Arg: "WithRetryPolicy", Reason: "MinBackoff must not exceed MaxBackoff"}
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithLogger sends debug logs (method, path, status, attempt, elapsed time) to
+// l. Credentials, headers and query strings are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return &ArgError{Arg: "WithLogger", Reason: "logger must not be nil"}
+		}
+		c.logger = l
+		return nil
+	}
+}

@@ -1,0 +1,290 @@
+package aircall
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParseReset_units(t *testing.T) {
+	t.Parallel()
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"30", now.Add(30 * time.Second)},                                               // seconds from now
+		{"1.5", now.Add(1500 * time.Millisecond)},                                       // fractional seconds
+		{strconv.FormatInt(now.Unix()+42, 10), now.Add(42 * time.Second)},               // epoch seconds
+		{strconv.FormatInt(now.UnixMilli()+4200, 10), now.Add(4200 * time.Millisecond)}, // epoch ms
+		{now.Add(time.Minute).Format(http.TimeFormat), now.Add(time.Minute)},            // HTTP date
+		{"", time.Time{}},
+		{"soon", time.Time{}},
+		{"-5", time.Time{}},
+		{"NaN", time.Time{}},
+		{"1e300", time.Time{}},
+	}
+	for _, tt := range tests {
+		got := parseReset(tt.in, now)
+		assert.True(t, tt.want.Equal(got), "%q: want %v, got %v", tt.in, tt.want, got)
+	}
+}
+
+func TestParseRate(t *testing.T) {
+	t.Parallel()
+	now := time.Unix(1_700_000_000, 0)
+	h := http.Header{}
+	h.Set("X-Aircallapi-Limit", "60")
+	h.Set("X-AircallApi-Remaining", " 12 ")
+	h.Set("X-AircallApi-Reset", "1700000030")
+	assert.Equal(t, Rate{Limit: 60, Remaining: 12, Reset: time.Unix(1_700_000_030, 0)}, parseRate(h, now))
+	assert.Equal(t, Rate{}, parseRate(http.Header{}, now))
+	bad := http.Header{}
+	bad.Set("X-AircallApi-Limit", "lots")
+	assert.Equal(t, Rate{}, parseRate(bad, now), "malformed headers are ignored")
+}
+
+// bubbleServer answers in memory with the headers given per request number
+// (1-based) and records when each request arrived on the bubble's clock.
+type bubbleServer struct {
+	mu     sync.Mutex
+	times  []time.Time
+	bodies []string
+	answer func(n int, r *http.Request) *http.Response
+}
+
+func (s *bubbleServer) roundTrip(r *http.Request) (*http.Response, error) {
+	s.mu.Lock()
+	s.times = append(s.times, time.Now())
+	var body string
+	if r.Body != nil {
+		b := make([]byte, r.ContentLength)
+		_, _ = r.Body.Read(b)
+		body = string(b)
+	}
+	s.bodies = append(s.bodies, body)
+	n := len(s.times)
+	s.mu.Unlock()
+	return s.answer(n, r), nil
+}
+
+func (s *bubbleServer) sent() []time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]time.Time(nil), s.times...)
+}
+
+func TestGate_remainingZeroHoldsUntilReset(t *testing.T) {
+	t.Parallel()
+	for _, unit := range []string{"seconds", "epoch seconds", "epoch milliseconds"} {
+		t.Run(unit, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				start := time.Now()
+				reset := map[string]string{
+					"seconds":            "30",
+					"epoch seconds":      strconv.FormatInt(start.Add(30*time.Second).Unix(), 10),
+					"epoch milliseconds": strconv.FormatInt(start.Add(30*time.Second).UnixMilli(), 10),
+				}[unit]
+				srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
+					if n == 1 {
+						return response(r, 200, `{"ping":"pong"}`, "X-AircallApi-Limit", "60", "X-AircallApi-Remaining", "0", "X-AircallApi-Reset", reset)
+					}
+					return response(r, 200, `{"ping":"pong"}`)
+				}}
+				c := newTestClient(t, srv.roundTrip, WithoutRateLimit())
+				_, err := c.Ping(t.Context())
+				require.NoError(t, err)
+				assert.Equal(t, 0, c.Rate().Remaining)
+				_, err = c.Ping(t.Context())
+				require.NoError(t, err)
+				sent := srv.sent()
+				require.Len(t, sent, 2)
+				wait := sent[1].Sub(sent[0])
+				assert.GreaterOrEqual(t, wait, 30*time.Second, "no request leaves before Reset")
+				assert.LessOrEqual(t, wait, 30*time.Second+resetBuffer, "and not much later")
+			})
+		})
+	}
+}
+
+func TestGate_wildResetCappedByMaxWait(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
+			return response(r, 200, `{"ping":"pong"}`, "X-AircallApi-Remaining", "0", "X-AircallApi-Reset", "86400")
+		}}
+		p := DefaultRetryPolicy()
+		p.MaxWait = 10 * time.Second
+		c := newTestClient(t, srv.roundTrip, WithoutRateLimit(), WithRetryPolicy(p))
+		_, _ = c.Ping(t.Context())
+		_, err := c.Ping(t.Context())
+		require.NoError(t, err)
+		sent := srv.sent()
+		assert.Equal(t, 10*time.Second, sent[1].Sub(sent[0]))
+	})
+}
+
+func TestGate_sharedByConcurrentRequests(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
+			if n == 1 {
+				return response(r, 200, `{"ping":"pong"}`, "X-AircallApi-Remaining", "0", "X-AircallApi-Reset", "20")
+			}
+			return response(r, 200, `{"ping":"pong"}`)
+		}}
+		c := newTestClient(t, srv.roundTrip, WithoutRateLimit())
+		start := time.Now()
+		_, err := c.Ping(t.Context())
+		require.NoError(t, err)
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Go(func() { _, _ = c.Ping(t.Context()) })
+		}
+		wg.Wait()
+		for _, at := range srv.sent()[1:] {
+			assert.GreaterOrEqual(t, at.Sub(start), 20*time.Second)
+		}
+	})
+}
+
+func TestLocalLimiter_paces60PerMinute(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response { return response(r, 200, `{"ping":"pong"}`) }}
+		c := newTestClient(t, srv.roundTrip) // default: 60/min, burst 1
+		start := time.Now()
+		for range 121 {
+			_, err := c.Ping(t.Context())
+			require.NoError(t, err)
+		}
+		sent := srv.sent()
+		assert.InDelta(t, 120*time.Second, sent[len(sent)-1].Sub(start), float64(time.Millisecond), "121 requests take two minutes")
+		assertWindowMax(t, sent, time.Minute, 60)
+	})
+}
+
+func TestLocalLimiter_burstStaysWithinBudget(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response { return response(r, 200, `{"ping":"pong"}`) }}
+		c := newTestClient(t, srv.roundTrip, WithRateLimit(60, 10))
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				for range 20 {
+					_, err := c.Ping(t.Context())
+					assert.NoError(t, err)
+				}
+			})
+		}
+		wg.Wait()
+		sent := srv.sent()
+		require.Len(t, sent, 160)
+		assertWindowMax(t, sent, time.Minute, 60)
+		assert.Equal(t, sent[0], sent[9], "the burst of 10 leaves at once")
+	})
+}
+
+// assertWindowMax checks that no half-open window of length w holds more than max times.
+func assertWindowMax(t *testing.T, times []time.Time, w time.Duration, max int) {
+	t.Helper()
+	j := 0
+	for i := range times {
+		for times[i].Sub(times[j]) >= w {
+			j++
+		}
+		if n := i - j + 1; n > max {
+			t.Fatalf("%d requests within %s ending at request %d", n, w, i)
+		}
+	}
+}
+
+func TestNewLocalLimiter_validation(t *testing.T) {
+	t.Parallel()
+	_, err := NewLocalLimiter(0, 1)
+	assertArgError(t, err, "perMinute")
+	_, err = NewLocalLimiter(10, 11)
+	assertArgError(t, err, "burst")
+	l, err := NewLocalLimiter(60, 1)
+	require.NoError(t, err)
+	l.Observe(Rate{Remaining: 0, Reset: time.Now().Add(time.Hour)}) // a no-op
+	require.NoError(t, l.Wait(t.Context()))
+}
+
+func TestLimiter_deadlineErrorMatchesContext(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response { return response(r, 200, `{"ping":"pong"}`) }}
+		c := newTestClient(t, srv.roundTrip, WithRateLimit(1, 1))
+		_, err := c.Ping(t.Context())
+		require.NoError(t, err)
+		ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+		defer cancel()
+		start := time.Now()
+		_, err = c.Ping(ctx)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Equal(t, start, time.Now(), "fails at once instead of waiting for the deadline")
+		assert.Len(t, srv.sent(), 1)
+	})
+}
+
+// countingLimiter counts Wait and Observe calls.
+type countingLimiter struct {
+	waits, observes atomic.Int32
+	last            atomic.Value
+}
+
+func (l *countingLimiter) Wait(ctx context.Context) error { l.waits.Add(1); return ctx.Err() }
+func (l *countingLimiter) Observe(r Rate)                 { l.observes.Add(1); l.last.Store(r) }
+
+func TestWithLimiter_everyAttemptWaitsAndObserves(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
+			if n < 3 {
+				return response(r, 503, ``, "X-AircallApi-Limit", "60", "X-AircallApi-Remaining", strconv.Itoa(50-n))
+			}
+			return response(r, 200, `{"ping":"pong"}`, "X-AircallApi-Limit", "60", "X-AircallApi-Remaining", "47")
+		}}
+		l := &countingLimiter{}
+		c := newTestClient(t, srv.roundTrip, WithLimiter(l))
+		resp, err := c.Ping(t.Context())
+		require.NoError(t, err)
+		assert.Equal(t, 3, resp.Attempts)
+		assert.EqualValues(t, 3, l.waits.Load(), "every attempt goes through the limiter")
+		assert.EqualValues(t, 3, l.observes.Load())
+		assert.Equal(t, 47, l.last.Load().(Rate).Remaining)
+	})
+}
+
+func TestRate_raceFree(t *testing.T) {
+	t.Parallel()
+	c, mux := setup(t)
+	var n atomic.Int32
+	mux.HandleFunc("GET /v1/ping", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-AircallApi-Limit", "1000")
+		w.Header().Set("X-AircallApi-Remaining", strconv.Itoa(1000-int(n.Add(1))))
+		writeJSON(w, 200, `{"ping":"pong"}`)
+	})
+	var wg sync.WaitGroup
+	for range 100 {
+		wg.Go(func() {
+			_, err := c.Ping(t.Context())
+			assert.NoError(t, err)
+			r := c.Rate()
+			assert.Equal(t, 1000, r.Limit)
+		})
+	}
+	wg.Wait()
+	assert.EqualValues(t, 100, n.Load())
+	assert.GreaterOrEqual(t, c.Rate().Remaining, 900)
+}

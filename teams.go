@@ -1,0 +1,4 @@
+package aircall
+
+// TeamsService manages Teams: groups of Users used in the call distribution of Numbers.
+type TeamsService service

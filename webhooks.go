@@ -1,0 +1,4 @@
+package aircall
+
+// WebhooksService manages Webhooks: the URLs Aircall POSTs events to.
+type WebhooksService service

@@ -1,0 +1,4 @@
+package aircall
+
+// WhatsAppService sends WhatsApp messages through the WhatsApp Public API.
+type WhatsAppService service
