@@ -1,0 +1,141 @@
+package aircall
+
+import (
+	"fmt"
+	"net"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// Input checks shared by the services. Each returns an *ArgError naming arg,
+// so that bad input fails before any request is sent.
+
+// checkID rejects ids that cannot exist (zero or negative).
+func checkID(arg string, id int64) error {
+	if id <= 0 {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be a positive id, got %d", id)}
+	}
+	return nil
+}
+
+// checkStringID rejects blank string ids and ids that would change the path.
+func checkStringID(arg, id string) error {
+	if strings.TrimSpace(id) == "" {
+		return &ArgError{Arg: arg, Reason: "must not be empty"}
+	}
+	if strings.ContainsAny(id, "/?#") {
+		return &ArgError{Arg: arg, Reason: "must not contain '/', '?' or '#'"}
+	}
+	return nil
+}
+
+// checkNotBlank rejects empty or whitespace-only strings.
+func checkNotBlank(arg, v string) error {
+	if strings.TrimSpace(v) == "" {
+		return &ArgError{Arg: arg, Reason: "must not be blank"}
+	}
+	return nil
+}
+
+// checkOptionalNotBlank rejects a set-but-blank optional field (the API's
+// "can't be blank if defined").
+func checkOptionalNotBlank(arg string, v *string) error {
+	if v != nil {
+		return checkNotBlank(arg, *v)
+	}
+	return nil
+}
+
+// checkMaxLen rejects strings longer than n characters (runes).
+func checkMaxLen(arg, v string, n int) error {
+	if l := utf8.RuneCountInString(v); l > n {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be at most %d characters, got %d", n, l)}
+	}
+	return nil
+}
+
+// IsE164 reports whether s is a phone number in E.164 format: a '+'
+// followed by 2 to 15 digits, the first not 0 (e.g. "+18001231234").
+func IsE164(s string) bool {
+	return len(s) >= 3 && s[0] == '+' && isDigits(s[1:], 2, 15)
+}
+
+func isDigits(s string, minLen, maxLen int) bool {
+	if len(s) < minLen || len(s) > maxLen || s[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// checkE164 rejects phone numbers not in E.164 format, where the API requires it.
+func checkE164(arg, v string) error {
+	if !IsE164(v) {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be an E.164 phone number like +18001231234, got %q", v)}
+	}
+	return nil
+}
+
+// checkE164Digits rejects numbers that are not E.164 digits without the
+// leading '+' (A2P campaign associations use that form: "18001231234").
+func checkE164Digits(arg, v string) error {
+	if !isDigits(v, 2, 15) {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be E.164 digits without '+', like 18001231234, got %q", v)}
+	}
+	return nil
+}
+
+// checkHTTPSURL rejects anything but an absolute https URL with a host.
+func checkHTTPSURL(arg, v string) error {
+	u, err := url.Parse(v)
+	if err != nil || u.Scheme != "https" || u.Host == "" || u.Opaque != "" {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be an absolute https URL, got %q", v)}
+	}
+	return nil
+}
+
+// checkPublicURL rejects URLs a remote server could not fetch: not http(s),
+// no host, or a loopback, private or link-local address.
+func checkPublicURL(arg, v string) error {
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be an absolute http(s) URL, got %q", v)}
+	}
+	host := u.Hostname()
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be a public URL, got %q", v)}
+	}
+	if ip := net.ParseIP(host); ip != nil && (ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified()) {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be a public URL, got %q", v)}
+	}
+	return nil
+}
+
+// checkOneOf rejects values outside a documented set.
+func checkOneOf[T ~string](arg string, v T, allowed ...T) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	names := make([]string, len(allowed))
+	for i, a := range allowed {
+		names[i] = string(a)
+	}
+	return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be one of %s, got %q", strings.Join(names, ", "), v)}
+}
+
+// firstErr returns the first non-nil error, for chaining checks.
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
