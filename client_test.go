@@ -28,6 +28,8 @@ func TestNewClient_defaults(t *testing.T) {
 	assert.Equal(t, DefaultTimeout, c.timeout)
 	assert.Equal(t, DefaultRetryPolicy(), c.retry)
 	assert.NotNil(t, c.limiter, "client-side pacing is on by default")
+	assert.Same(t, sharedTransport(), c.cfg.hc.Transport, "clients without WithHTTPClient share one transport of the SDK's own")
+	assert.NotSame(t, http.DefaultTransport, sharedTransport())
 	for name, svc := range map[string]any{
 		"Users": c.Users, "Teams": c.Teams, "Calls": c.Calls, "DialerCampaigns": c.DialerCampaigns,
 		"Numbers": c.Numbers, "Contacts": c.Contacts, "Tags": c.Tags, "Webhooks": c.Webhooks,

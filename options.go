@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -31,11 +32,21 @@ type config struct {
 	logger    *slog.Logger
 }
 
+// sharedTransport serves every client built without WithHTTPClient: a clone
+// of http.DefaultTransport (proxy from the environment, HTTP/2, timeouts),
+// kept apart from other libraries' use of the default one, with more idle
+// connections per host since every request goes to one API host.
+var sharedTransport = sync.OnceValue(func() http.RoundTripper {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 16
+	return t
+})
+
 func defaultConfig() config {
 	u, _ := url.Parse(DefaultBaseURL)
 	return config{
 		baseURL:   u,
-		hc:        &http.Client{},
+		hc:        &http.Client{Transport: sharedTransport()},
 		timeout:   DefaultTimeout,
 		perMinute: DefaultRequestsPerMinute,
 		burst:     1,

@@ -1,0 +1,137 @@
+package aircall
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aircall-go/aircall/internal/fixture"
+	"github.com/stretchr/testify/require"
+)
+
+// sdkFrame matches a stack frame in a source file of this module's root
+// package, aircalltest or redislimit.
+var sdkFrame = sync.OnceValue(func() *regexp.Regexp {
+	root, err := fixture.Root()
+	if err != nil {
+		panic(err)
+	}
+	return regexp.MustCompile(regexp.QuoteMeta(root) + `/(aircalltest/|redislimit/)?[a-z0-9_]+\.go:\d+`)
+})
+
+// sdkGoroutines returns the stacks of goroutines running code of the SDK
+// itself (not its tests).
+func sdkGoroutines() []string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	var out []string
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		for _, line := range strings.Split(g, "\n") {
+			if m := sdkFrame().FindString(line); m != "" && !strings.Contains(m, "_test.go") {
+				out = append(out, g)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// checkNoSDKGoroutines fails the test if SDK goroutines are still running
+// once the work is done (they get a moment to wind down).
+func checkNoSDKGoroutines(t *testing.T) {
+	t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for {
+		left := sdkGoroutines()
+		if len(left) == 0 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d SDK goroutine(s) left running:\n%s", len(left), strings.Join(left, "\n\n"))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestNoGoroutineLeaks is deliberately not parallel: it runs while every
+// parallel test is paused, so any SDK goroutine alive afterwards is a leak.
+func TestNoGoroutineLeaks(t *testing.T) {
+	require.Empty(t, sdkGoroutines(), "no SDK goroutine before the test")
+
+	s := &pagedServer{n: 500}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/v1/items", s.handler(t))
+	mux.HandleFunc("/v1/slow", func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() })
+	mux.HandleFunc("/v1/busy", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-AircallApi-Remaining", "0")
+		w.Header().Set("X-AircallApi-Reset", "30")
+		w.WriteHeader(429)
+	})
+	srv := httptest.NewServer(mux)
+	transport := &http.Transport{}
+	c, err := NewClient(WithBaseURL(srv.URL), WithBasicAuth("id", "tok"), WithHTTPClient(&http.Client{Transport: transport}))
+	require.NoError(t, err)
+
+	// Break out of an iterator.
+	n := 0
+	for _, err := range iterItems(t.Context(), c, nil, false) {
+		require.NoError(t, err)
+		if n++; n == 75 {
+			break
+		}
+	}
+	// Cancel a request stuck on a slow server, and one waiting for a reset.
+	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
+	_, err = c.send(ctx, http.MethodGet, "v1/slow", nil, nil)
+	require.Error(t, err)
+	cancel()
+	ctx, cancel = context.WithCancel(t.Context())
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	_, err = c.send(ctx, http.MethodGet, "v1/busy", nil, nil)
+	require.Error(t, err)
+
+	srv.Close()
+	transport.CloseIdleConnections()
+	checkNoSDKGoroutines(t)
+}
+
+func TestSDKGoroutines_detectsALeak(t *testing.T) {
+	t.Parallel()
+	stop := make(chan struct{})
+	started := make(chan struct{})
+	go func() {
+		// A goroutine blocked inside SDK code (sleep is in retry.go).
+		close(started)
+		_ = sleep(ctxDone(stop), time.Hour, time.Now)
+	}()
+	<-started
+	time.Sleep(10 * time.Millisecond)
+	found := false
+	for _, g := range sdkGoroutines() {
+		if strings.Contains(g, "retry.go") {
+			found = true
+		}
+	}
+	close(stop)
+	require.True(t, found, "the detector sees goroutines in SDK code")
+}
+
+// ctxDone returns a context cancelled when stop closes.
+func ctxDone(stop <-chan struct{}) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { <-stop; cancel() }()
+	return ctx
+}
