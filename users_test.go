@@ -127,6 +127,11 @@ func TestUserFixtures(t *testing.T) {
 
 	one, _ := testFixture[*Availability](t, "users/availability.json", "availability")
 	assert.Equal(t, AvailabilityAfterCallWork, *one)
+
+	createReq, _ := testFixture[*CreateUserRequest](t, "users/create_request.json", "")
+	assert.Equal(t, &CreateUserRequest{Email: "jeffrey.curtis@aircall.io", FirstName: "Jeffrey", LastName: "Curtis"}, createReq)
+	updateReq, _ := testFixture[*UpdateUserRequest](t, "users/update_request.json", "")
+	assert.Equal(t, &UpdateUserRequest{FirstName: Ptr("Jeff Updated")}, updateReq)
 }
 
 func TestUsersService_List(t *testing.T) {
