@@ -112,6 +112,7 @@ func (r UpdateA2PCampaignAssociationRequest) MarshalJSON() ([]byte, error) {
 // possible when marshalling an unchecked request by hand) stays a string.
 type a2pNumbers []string
 
+// MarshalJSON encodes the numbers, digits as JSON numbers.
 func (n a2pNumbers) MarshalJSON() ([]byte, error) {
 	out := make([]any, len(n))
 	for i, s := range n {

@@ -97,11 +97,13 @@ type NumberMessages struct {
 	// IVR is the IVR message URL. Caller will hear this right after the Welcome
 	// message. This message will be played twice. Available for IVR numbers.
 	IVR string `json:"ivr"`
-	// Voicemail is the Voicemail message URL. Deprecated: replaced by
-	// unanswered_call. Available for IVR numbers.
+	// Voicemail is the Voicemail message URL. Available for IVR numbers.
+	//
+	// Deprecated: replaced by unanswered_call (UnansweredCall).
 	Voicemail string `json:"voicemail"`
-	// Closed is the Closed message URL. Deprecated: replaced by after_hours.
-	// Available for IVR numbers.
+	// Closed is the Closed message URL. Available for IVR numbers.
+	//
+	// Deprecated: replaced by after_hours (AfterHours).
 	Closed string `json:"closed"`
 	// CallbackLater is the Callback Later message. Available for IVR numbers.
 	CallbackLater string `json:"callback_later"`
@@ -183,9 +185,13 @@ type UpdateNumberMessagesRequest struct {
 	AfterHours *string `json:"after_hours,omitempty"`
 	// IVR message URL.
 	IVR *string `json:"ivr,omitempty"`
-	// Voicemail message URL. Deprecated by the API: use UnansweredCall.
+	// Voicemail message URL.
+	//
+	// Deprecated: replaced by UnansweredCall.
 	Voicemail *string `json:"voicemail,omitempty"`
-	// Closed message URL. Deprecated by the API: use AfterHours.
+	// Closed message URL.
+	//
+	// Deprecated: replaced by AfterHours.
 	Closed *string `json:"closed,omitempty"`
 	// CallbackLater is the Callback Later message URL.
 	CallbackLater *string `json:"callback_later,omitempty"`
