@@ -118,3 +118,43 @@ func TestIntegrationsService_Disable(t *testing.T) {
 		return c.Integrations.Disable(ctx)
 	})
 }
+
+func TestIntegrationsService_apiKeyIsForbidden(t *testing.T) {
+	t.Parallel()
+	basic, mux := setup(t) // Basic auth: an API key
+	bearer, err := NewClient(WithBaseURL(basic.BaseURL()), WithBearerToken("oauth-token"), WithoutRateLimit(), WithRetryPolicy(RetryPolicy{}))
+	require.NoError(t, err)
+	oauthOnly := func(next http.HandlerFunc) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			if r.Header.Get("Authorization") != "Bearer oauth-token" {
+				writeError(w, 403, "Forbidden", "Cannot be used with API KEY (Oauth only)")
+				return
+			}
+			next(w, r)
+		}
+	}
+	mux.HandleFunc("GET /v1/integrations/me", oauthOnly(func(w http.ResponseWriter, r *http.Request) {
+		serveFixture(t, w, 200, "integrations/me.json")
+	}))
+	noContent := oauthOnly(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
+	mux.HandleFunc("POST /v1/integrations/enable", noContent)
+	mux.HandleFunc("POST /v1/integrations/disable", noContent)
+
+	ctx := t.Context()
+	_, _, err = basic.Integrations.Me(ctx)
+	assert.ErrorIs(t, err, ErrForbidden)
+	_, err = basic.Integrations.Enable(ctx, nil)
+	assert.ErrorIs(t, err, ErrForbidden)
+	_, err = basic.Integrations.Disable(ctx)
+	assert.ErrorIs(t, err, ErrForbidden)
+	var apiErr *ErrorResponse
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "Cannot be used with API KEY (Oauth only)", apiErr.Troubleshoot)
+
+	_, _, err = bearer.Integrations.Me(ctx)
+	assert.NoError(t, err)
+	_, err = bearer.Integrations.Enable(ctx, nil)
+	assert.NoError(t, err)
+	_, err = bearer.Integrations.Disable(ctx)
+	assert.NoError(t, err)
+}
