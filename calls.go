@@ -400,7 +400,7 @@ func (o *CallListOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	return checkCallWindow(o.ListOptions, o.From, o.To, o.Order)
+	return checkListWindow(o.ListOptions, o.From, o.To, o.Order)
 }
 
 // CallSearchOptions selects the Calls to search for. Every filter set is
@@ -444,7 +444,7 @@ func (o *CallSearchOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if err := checkCallWindow(o.ListOptions, o.From, o.To, o.Order); err != nil {
+	if err := checkListWindow(o.ListOptions, o.From, o.To, o.Order); err != nil {
 		return err
 	}
 	if o.Direction != "" {
@@ -461,23 +461,6 @@ func (o *CallSearchOptions) validate() error {
 		if err := checkID(fmt.Sprintf("Tags[%d]", i), id); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// checkCallWindow checks the paging, time bounds and order shared by the
-// call listings.
-func checkCallWindow(lo ListOptions, from, to time.Time, order string) error {
-	if err := lo.validate(MaxPerPage); err != nil {
-		return err
-	}
-	if order != "" {
-		if err := checkOneOf("Order", order, "asc", "desc"); err != nil {
-			return err
-		}
-	}
-	if !from.IsZero() && !to.IsZero() && from.After(to) {
-		return &ArgError{Arg: "From", Reason: "must not be after To"}
 	}
 	return nil
 }

@@ -125,7 +125,7 @@ type ContactSearchOptions struct {
 }
 
 func checkContactOrder(order, orderBy string) error {
-	if err := checkAscDesc(order); err != nil {
+	if err := checkOrder(order); err != nil {
 		return err
 	}
 	if orderBy == "" {
@@ -197,12 +197,12 @@ func (s *ContactsService) ListIter(ctx context.Context, opts *ContactListOptions
 	if w != nil && o.Order == "" {
 		o.Order = "asc"
 	}
-	return prechecked(checkContactOrder(o.Order, o.OrderBy), paginate(ctx, o.ListOptions, MaxPerPage, w,
+	return paginate(ctx, o.ListOptions, MaxPerPage, w,
 		func(ctx context.Context, q pageQuery) ([]*Contact, *Response, error) {
 			page := o
 			q.apply(&page.ListOptions, &page.From, &page.To)
-			return doList[Contact](ctx, s.client, "v1/contacts", "contacts", &page)
-		}))
+			return s.List(ctx, &page)
+		})
 }
 
 // Search fetches one page of the company's shared Contacts matching opts,
@@ -236,12 +236,12 @@ func (s *ContactsService) SearchIter(ctx context.Context, opts *ContactSearchOpt
 	if w != nil && o.Order == "" {
 		o.Order = "asc"
 	}
-	return prechecked(checkContactOrder(o.Order, o.OrderBy), paginate(ctx, o.ListOptions, MaxPerPage, w,
+	return paginate(ctx, o.ListOptions, MaxPerPage, w,
 		func(ctx context.Context, q pageQuery) ([]*Contact, *Response, error) {
 			page := o
 			q.apply(&page.ListOptions, &page.From, &page.To)
-			return doList[Contact](ctx, s.client, "v1/contacts/search", "contacts", &page)
-		}))
+			return s.Search(ctx, &page)
+		})
 }
 
 // Get retrieves details of a specific Contact. Only shared contacts can be

@@ -124,7 +124,7 @@ func (o *NumberListOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	return firstErr(o.ListOptions.validate(MaxPerPage), checkAscDesc(o.Order))
+	return firstErr(o.ListOptions.validate(MaxPerPage), checkOrder(o.Order))
 }
 
 // UpdateNumberRequest is the body of Numbers.Update. Only the fields that
@@ -253,14 +253,6 @@ func (r *UpdateNumberRequest) validate() error {
 	return nil
 }
 
-// checkAscDesc rejects an order other than the documented asc and desc.
-func checkAscDesc(order string) error {
-	if order == "" {
-		return nil
-	}
-	return checkOneOf("Order", order, "asc", "desc")
-}
-
 // List fetches one page of the Numbers associated to the company and their
 // information. Only the options that are set are sent. Answers carry no
 // Users: use Get for those.
@@ -283,22 +275,12 @@ func (s *NumbersService) ListIter(ctx context.Context, opts *NumberListOptions) 
 	if opts != nil {
 		o = *opts
 	}
-	return prechecked(checkAscDesc(o.Order), paginate(ctx, o.ListOptions, MaxPerPage, nil,
+	return paginate(ctx, o.ListOptions, MaxPerPage, nil,
 		func(ctx context.Context, q pageQuery) ([]*Number, *Response, error) {
 			page := o
 			q.apply(&page.ListOptions, &page.From, &page.To)
-			return doList[Number](ctx, s.client, "v1/numbers", "numbers", &page)
-		}))
-}
-
-// prechecked returns seq, or, when err is not nil, an iterator that yields
-// err alone without sending anything: iterators check their options like
-// List does.
-func prechecked[T any](err error, seq iter.Seq2[*T, error]) iter.Seq2[*T, error] {
-	if err == nil {
-		return seq
-	}
-	return func(yield func(*T, error) bool) { yield(nil, err) }
+			return s.List(ctx, &page)
+		})
 }
 
 // Get retrieves details of a specific Number, including its Users.

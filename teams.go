@@ -40,13 +40,7 @@ func (o *TeamListOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if err := o.ListOptions.validate(MaxPerPage); err != nil {
-		return err
-	}
-	if o.Order != "" {
-		return checkOneOf("Order", o.Order, "asc", "desc")
-	}
-	return nil
+	return firstErr(o.ListOptions.validate(MaxPerPage), checkOrder(o.Order))
 }
 
 // CreateTeamRequest is the body of TeamsService.Create.

@@ -133,18 +133,7 @@ func (o *UserListOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	if err := o.ListOptions.validate(MaxPerPage); err != nil {
-		return err
-	}
-	if o.Order != "" {
-		if err := checkOneOf("Order", o.Order, "asc", "desc"); err != nil {
-			return err
-		}
-	}
-	if !o.From.IsZero() && !o.To.IsZero() && o.From.After(o.To) {
-		return &ArgError{Arg: "From", Reason: "must not be after To"}
-	}
-	return nil
+	return checkListWindow(o.ListOptions, o.From, o.To, o.Order)
 }
 
 // CreateUserRequest is the body of UsersService.Create.

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -128,6 +129,30 @@ func checkOneOf[T ~string](arg string, v T, allowed ...T) error {
 		names[i] = string(a)
 	}
 	return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be one of %s, got %q", strings.Join(names, ", "), v)}
+}
+
+// checkOrder rejects an order other than the documented "asc" and "desc"
+// (empty means the API's default).
+func checkOrder(order string) error {
+	if order == "" {
+		return nil
+	}
+	return checkOneOf("Order", order, "asc", "desc")
+}
+
+// checkListWindow checks what list options share: the page, the order and
+// creation-time bounds that do not cross.
+func checkListWindow(lo ListOptions, from, to time.Time, order string) error {
+	if err := lo.validate(MaxPerPage); err != nil {
+		return err
+	}
+	if err := checkOrder(order); err != nil {
+		return err
+	}
+	if !from.IsZero() && !to.IsZero() && from.After(to) {
+		return &ArgError{Arg: "From", Reason: "must not be after To"}
+	}
+	return nil
 }
 
 // firstErr returns the first non-nil error, for chaining checks.

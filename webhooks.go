@@ -60,7 +60,7 @@ func (o *WebhookListOptions) validate() error {
 	if o == nil {
 		return nil
 	}
-	return firstErr(o.ListOptions.validate(MaxPerPage), checkAscDesc(o.Order))
+	return firstErr(o.ListOptions.validate(MaxPerPage), checkOrder(o.Order))
 }
 
 // CreateWebhookRequest is the body of Webhooks.Create.
@@ -163,12 +163,12 @@ func (s *WebhooksService) ListIter(ctx context.Context, opts *WebhookListOptions
 	if opts != nil {
 		o = *opts
 	}
-	return prechecked(checkAscDesc(o.Order), paginate(ctx, o.ListOptions, MaxPerPage, nil,
+	return paginate(ctx, o.ListOptions, MaxPerPage, nil,
 		func(ctx context.Context, q pageQuery) ([]*Webhook, *Response, error) {
 			page := o
 			page.ListOptions = q.ListOptions
-			return doList[Webhook](ctx, s.client, "v1/webhooks", "webhooks", &page)
-		}))
+			return s.List(ctx, &page)
+		})
 }
 
 // Get retrieves details of a specific Webhook. id is its WebhookID (a
