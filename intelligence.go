@@ -501,7 +501,7 @@ type CallEvaluations struct {
 func (e *CallEvaluations) UnmarshalJSON(b []byte) (err error) {
 	e.Extra, err = looseDecode(b, e)
 	for i, raw := range e.Evaluations {
-		e.Evaluations[i] = normalizeRaw(raw)
+		e.Evaluations[i] = looseNormalize(raw)
 	}
 	return err
 }
@@ -579,7 +579,7 @@ func getLoose[T any](ctx context.Context, c *Client, path string, keys ...string
 		return nil, resp, err
 	}
 	v := new(T)
-	if err := json.Unmarshal(unwrapOnly(raw, keys...), v); err != nil {
+	if err := json.Unmarshal(looseUnwrap(raw, keys...), v); err != nil {
 		p := path
 		if resp.Request != nil {
 			p = resp.Request.URL.Path
@@ -611,7 +611,7 @@ func looseDecode(b []byte, dst any) (map[string]json.RawMessage, error) {
 	v := reflect.ValueOf(dst).Elem()
 	t := v.Type()
 	for i := range t.NumField() {
-		name, ok := jsonName(t.Field(i))
+		name, ok := looseJSONName(t.Field(i))
 		if !ok {
 			continue
 		}
@@ -631,7 +631,7 @@ func looseDecode(b []byte, dst any) (map[string]json.RawMessage, error) {
 	}
 	extra := make(map[string]json.RawMessage, len(fields))
 	for k, raw := range fields {
-		extra[k] = normalizeRaw(raw)
+		extra[k] = looseNormalize(raw)
 	}
 	return extra, nil
 }
@@ -644,7 +644,7 @@ func looseEncode(src any, extra map[string]json.RawMessage) ([]byte, error) {
 	t := v.Type()
 	out := make(map[string]json.RawMessage, t.NumField()+len(extra))
 	for i := range t.NumField() {
-		name, ok := jsonName(t.Field(i))
+		name, ok := looseJSONName(t.Field(i))
 		if !ok {
 			continue
 		}
@@ -660,9 +660,9 @@ func looseEncode(src any, extra map[string]json.RawMessage) ([]byte, error) {
 	return json.Marshal(out)
 }
 
-// jsonName returns the JSON key of an exported struct field, or false for a
+// looseJSONName returns the JSON key of an exported struct field, or false for a
 // field encoding/json skips (unexported, or tagged "-").
-func jsonName(f reflect.StructField) (string, bool) {
+func looseJSONName(f reflect.StructField) (string, bool) {
 	tag := f.Tag.Get("json")
 	if !f.IsExported() || tag == "-" {
 		return "", false
@@ -674,10 +674,10 @@ func jsonName(f reflect.StructField) (string, bool) {
 	return name, true
 }
 
-// normalizeRaw compacts a raw value and escapes HTML characters the way
+// looseNormalize compacts a raw value and escapes HTML characters the way
 // encoding/json writes them, so that decoding, encoding and decoding again
 // yields the very same bytes.
-func normalizeRaw(raw json.RawMessage) json.RawMessage {
+func looseNormalize(raw json.RawMessage) json.RawMessage {
 	var compact bytes.Buffer
 	if json.Compact(&compact, raw) != nil {
 		return bytes.Clone(raw)
@@ -687,10 +687,10 @@ func normalizeRaw(raw json.RawMessage) json.RawMessage {
 	return escaped.Bytes()
 }
 
-// unwrapOnly returns the value under key when raw is an object whose only key
+// looseUnwrap returns the value under key when raw is an object whose only key
 // is one of keys and whose value is an object: the envelope of an answer
 // whose envelope is not documented. Anything else is returned unchanged.
-func unwrapOnly(raw json.RawMessage, keys ...string) json.RawMessage {
+func looseUnwrap(raw json.RawMessage, keys ...string) json.RawMessage {
 	var m map[string]json.RawMessage
 	if len(keys) == 0 || json.Unmarshal(raw, &m) != nil || len(m) != 1 {
 		return raw
