@@ -13,7 +13,7 @@ import (
 	"github.com/aircall-go/aircall/internal/fixture"
 )
 
-const testExportID = "9d3f2a1e-2b6c-4f0a-9c3e-1a2b3c4d5e6f"
+const testAnalyticsExportID = "9d3f2a1e-2b6c-4f0a-9c3e-1a2b3c4d5e6f"
 
 func TestAnalyticsFixtures(t *testing.T) {
 	t.Parallel()
@@ -21,13 +21,13 @@ func TestAnalyticsFixtures(t *testing.T) {
 	t.Run("pending", func(t *testing.T) {
 		t.Parallel()
 		e, _ := testFixture[*AnalyticsExport](t, "analytics/export_pending.json", "")
-		assert.Equal(t, &AnalyticsExport{ExportID: testExportID, CreatedAt: created, Status: AnalyticsExportPending}, e)
+		assert.Equal(t, &AnalyticsExport{ExportID: testAnalyticsExportID, CreatedAt: created, Status: AnalyticsExportPending}, e)
 	})
 	t.Run("completed", func(t *testing.T) {
 		t.Parallel()
 		e, _ := testFixture[*AnalyticsExport](t, "analytics/export_completed.json", "")
 		assert.Equal(t, &AnalyticsExport{
-			ExportID: testExportID, CreatedAt: created, Status: AnalyticsExportCompleted, Format: AnalyticsFormatCSV,
+			ExportID: testAnalyticsExportID, CreatedAt: created, Status: AnalyticsExportCompleted, Format: AnalyticsFormatCSV,
 			ExportName: "calls-history-may-2026", DownloadURL: "https://aircall-analytics-exports.s3.amazonaws.com/x.csv",
 			DownloadURLExpiresAt: Timestamp{time.Date(2026, 5, 20, 10, 35, 12, 0, time.UTC)},
 		}, e)
@@ -64,7 +64,7 @@ func TestAnalytics_CreateExportRelative(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.Equal(t, testExportID, exp.ExportID)
+	assert.Equal(t, testAnalyticsExportID, exp.ExportID)
 	assert.Equal(t, AnalyticsExportPending, exp.Status)
 }
 
@@ -116,9 +116,9 @@ func TestAnalytics_forbiddenWithoutAnalyticsPlus(t *testing.T) {
 		Filter:     AnalyticsFilter{Timezone: "UTC", DateFilter: AnalyticsDateFilter{Relative: AnalyticsToday}},
 	})
 	assert.ErrorIs(t, err, ErrForbidden)
-	_, _, err = client.Analytics.GetExport(t.Context(), testExportID)
+	_, _, err = client.Analytics.GetExport(t.Context(), testAnalyticsExportID)
 	assert.ErrorIs(t, err, ErrForbidden)
-	_, err = client.Analytics.WaitForExport(t.Context(), testExportID, 0)
+	_, err = client.Analytics.WaitForExport(t.Context(), testAnalyticsExportID, 0)
 	assert.ErrorIs(t, err, ErrForbidden)
 }
 
@@ -128,13 +128,13 @@ func TestAnalytics_GetExport(t *testing.T) {
 	mux.HandleFunc("GET /v1/analytics/report/export/{id}", func(w http.ResponseWriter, r *http.Request) {
 		testQuery(t, r, nil)
 		testNoBody(t, r)
-		if r.PathValue("id") != testExportID {
+		if r.PathValue("id") != testAnalyticsExportID {
 			writeError(w, http.StatusNotFound, "Not Found", "Export not found")
 			return
 		}
 		serveFixture(t, w, http.StatusOK, "analytics/export_completed.json")
 	})
-	exp, _, err := client.Analytics.GetExport(t.Context(), testExportID)
+	exp, _, err := client.Analytics.GetExport(t.Context(), testAnalyticsExportID)
 	require.NoError(t, err)
 	assert.Equal(t, "https://aircall-analytics-exports.s3.amazonaws.com/x.csv", exp.DownloadURL)
 	assert.False(t, exp.IsZipCompressed)
@@ -212,7 +212,7 @@ func TestAnalytics_invalidInput(t *testing.T) {
 	for _, d := range []time.Duration{-time.Second, time.Nanosecond, 999 * time.Millisecond} {
 		t.Run("interval "+d.String(), func(t *testing.T) {
 			t.Parallel()
-			_, err := client.Analytics.WaitForExport(t.Context(), testExportID, d)
+			_, err := client.Analytics.WaitForExport(t.Context(), testAnalyticsExportID, d)
 			assertArgError(t, err, "interval")
 		})
 	}
@@ -226,16 +226,16 @@ func TestNewAnalyticsDateRange(t *testing.T) {
 	assert.Equal(t, &AnalyticsDateRange{FromDate: "2026-05-01", ToDate: "2026-05-31"}, r)
 }
 
-// exportServer answers GET .../export/:id with the fixtures named by
+// analyticsExportServer answers GET .../export/:id with the fixtures named by
 // statuses, one per poll (the last one repeats), in a synctest bubble.
-func exportServer(t *testing.T, statuses ...string) *bubbleServer {
+func analyticsExportServer(t *testing.T, statuses ...string) *bubbleServer {
 	bodies := make([]string, len(statuses))
 	for i, s := range statuses {
 		bodies[i] = string(fixture.Load(t, "analytics/export_"+s+".json"))
 	}
 	return &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
 		assert.Equal(t, http.MethodGet, r.Method)
-		assert.Equal(t, "/v1/analytics/report/export/"+testExportID, r.URL.Path)
+		assert.Equal(t, "/v1/analytics/report/export/"+testAnalyticsExportID, r.URL.Path)
 		return response(r, http.StatusOK, bodies[min(n, len(bodies))-1])
 	}}
 }
@@ -245,10 +245,10 @@ func TestAnalytics_WaitForExport(t *testing.T) {
 	t.Run("pending, pending, completed at the default interval", func(t *testing.T) {
 		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
-			srv := exportServer(t, "pending", "pending", "completed")
+			srv := analyticsExportServer(t, "pending", "pending", "completed")
 			c := newTestClient(t, srv.roundTrip)
 			start := time.Now()
-			exp, err := c.Analytics.WaitForExport(t.Context(), testExportID, 0)
+			exp, err := c.Analytics.WaitForExport(t.Context(), testAnalyticsExportID, 0)
 			require.NoError(t, err)
 			assert.Equal(t, AnalyticsExportCompleted, exp.Status)
 			assert.Equal(t, "https://aircall-analytics-exports.s3.amazonaws.com/x.csv", exp.DownloadURL)
@@ -264,14 +264,14 @@ func TestAnalytics_WaitForExport(t *testing.T) {
 		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
 			bodies := []string{
-				`{"exportID":"` + testExportID + `","status":"PENDING"}`,
-				`{"exportID":"` + testExportID + `","status":"IN_PROGRESS"}`,
-				`{"exportID":"` + testExportID + `","status":"COMPLETED","downloadUrl":"https://example.com/x.csv"}`,
+				`{"exportID":"` + testAnalyticsExportID + `","status":"PENDING"}`,
+				`{"exportID":"` + testAnalyticsExportID + `","status":"IN_PROGRESS"}`,
+				`{"exportID":"` + testAnalyticsExportID + `","status":"COMPLETED","downloadUrl":"https://example.com/x.csv"}`,
 			}
 			srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response { return response(r, 200, bodies[n-1]) }}
 			c := newTestClient(t, srv.roundTrip, WithoutRateLimit())
 			start := time.Now()
-			exp, err := c.Analytics.WaitForExport(t.Context(), testExportID, 5*time.Second)
+			exp, err := c.Analytics.WaitForExport(t.Context(), testAnalyticsExportID, 5*time.Second)
 			require.NoError(t, err)
 			assert.Equal(t, "https://example.com/x.csv", exp.DownloadURL)
 			assert.Len(t, srv.sent(), 3)
@@ -281,15 +281,15 @@ func TestAnalytics_WaitForExport(t *testing.T) {
 	t.Run("failed", func(t *testing.T) {
 		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
-			srv := exportServer(t, "pending", "failed")
+			srv := analyticsExportServer(t, "pending", "failed")
 			c := newTestClient(t, srv.roundTrip)
-			exp, err := c.Analytics.WaitForExport(t.Context(), testExportID, time.Second)
+			exp, err := c.Analytics.WaitForExport(t.Context(), testAnalyticsExportID, time.Second)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, ErrAnalyticsExportFailed)
 			var ee *AnalyticsExportError
 			require.ErrorAs(t, err, &ee)
 			assert.Equal(t, "Report generation failed: too many rows", ee.Message)
-			assert.Equal(t, testExportID, ee.ExportID)
+			assert.Equal(t, testAnalyticsExportID, ee.ExportID)
 			assert.Same(t, exp, ee.Export)
 			assert.Contains(t, err.Error(), "too many rows")
 			require.NotNil(t, exp, "the failed export comes back")
@@ -300,7 +300,7 @@ func TestAnalytics_WaitForExport(t *testing.T) {
 	t.Run("ctx cancelled mid-wait", func(t *testing.T) {
 		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
-			srv := exportServer(t, "pending")
+			srv := analyticsExportServer(t, "pending")
 			c := newTestClient(t, srv.roundTrip)
 			ctx, cancel := context.WithCancel(t.Context())
 			type result struct {
@@ -310,7 +310,7 @@ func TestAnalytics_WaitForExport(t *testing.T) {
 			done := make(chan result, 1)
 			start := time.Now()
 			go func() {
-				exp, err := c.Analytics.WaitForExport(ctx, testExportID, 0)
+				exp, err := c.Analytics.WaitForExport(ctx, testAnalyticsExportID, 0)
 				done <- result{exp, err}
 			}()
 			time.Sleep(90 * time.Second) // two polls, then waiting for the third
@@ -327,10 +327,10 @@ func TestAnalytics_WaitForExport(t *testing.T) {
 	t.Run("deadline before the next poll", func(t *testing.T) {
 		t.Parallel()
 		synctest.Test(t, func(t *testing.T) {
-			srv := exportServer(t, "pending")
+			srv := analyticsExportServer(t, "pending")
 			c := newTestClient(t, srv.roundTrip)
 			start := time.Now()
-			exp, err := c.Analytics.WaitForExport(ctxTimeout(t, 30*time.Second), testExportID, 0)
+			exp, err := c.Analytics.WaitForExport(ctxTimeout(t, 30*time.Second), testAnalyticsExportID, 0)
 			assert.ErrorIs(t, err, context.DeadlineExceeded)
 			assert.Equal(t, start, time.Now(), "no time spent waiting for a poll past the deadline")
 			assert.NotNil(t, exp)
@@ -342,12 +342,12 @@ func TestAnalytics_WaitForExport(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
 				if n == 1 {
-					return response(r, 200, `{"exportID":"`+testExportID+`","status":"PENDING"}`)
+					return response(r, 200, `{"exportID":"`+testAnalyticsExportID+`","status":"PENDING"}`)
 				}
 				return response(r, 404, `{"error":"Not Found","troubleshoot":"Export expired"}`)
 			}}
 			c := newTestClient(t, srv.roundTrip)
-			exp, err := c.Analytics.WaitForExport(t.Context(), testExportID, time.Second)
+			exp, err := c.Analytics.WaitForExport(t.Context(), testAnalyticsExportID, time.Second)
 			assert.ErrorIs(t, err, ErrNotFound)
 			require.NotNil(t, exp)
 			assert.Equal(t, AnalyticsExportPending, exp.Status)

@@ -133,8 +133,8 @@ func TestCalls_intelligenceGets(t *testing.T) {
 	assert.InDelta(t, 75, csat.Score, 0)
 }
 
-// ciCalls lists every Conversation Intelligence method, called on callID.
-func ciCalls(c *Client) map[string]func(ctx context.Context, callID int64) (*Response, error) {
+// intelligenceCalls lists every Conversation Intelligence method, called on callID.
+func intelligenceCalls(c *Client) map[string]func(ctx context.Context, callID int64) (*Response, error) {
 	wrap := func(_ any, resp *Response, err error) (*Response, error) { return resp, err }
 	return map[string]func(context.Context, int64) (*Response, error){
 		"transcription": func(ctx context.Context, id int64) (*Response, error) {
@@ -172,7 +172,7 @@ func TestCalls_intelligenceForbiddenAndNotFound(t *testing.T) {
 			t.Errorf("unexpected call %s", r.PathValue("id"))
 		}
 	})
-	for name, call := range ciCalls(client) {
+	for name, call := range intelligenceCalls(client) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			resp, err := call(t.Context(), 403)
@@ -196,7 +196,7 @@ func TestCalls_intelligenceInvalidInput(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
 	mux.HandleFunc("/", failHandler(t))
-	for name, call := range ciCalls(client) {
+	for name, call := range intelligenceCalls(client) {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			for _, id := range []int64{0, -1} {

@@ -80,9 +80,9 @@ func TestUsersV2_ListNoOptions(t *testing.T) {
 	require.NoError(t, err)
 }
 
-// pagedUsers answers GET /v2/users with total users, perPage at a time,
+// pagedUsersV2 answers GET /v2/users with total users, perPage at a time,
 // checking that every request carries want (besides page and per_page).
-func pagedUsers(t *testing.T, total int, want url.Values) http.HandlerFunc {
+func pagedUsersV2(t *testing.T, total int, want url.Values) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		page, _ := strconv.Atoi(q.Get("page"))
@@ -111,7 +111,7 @@ func TestUsersV2_ListIter(t *testing.T) {
 	t.Parallel()
 	client, mux := setup(t)
 	from := time.Unix(1700000000, 0)
-	mux.HandleFunc("GET /v2/users", pagedUsers(t, 120, url.Values{"from": {"1700000000"}, "order": {"asc"}}))
+	mux.HandleFunc("GET /v2/users", pagedUsersV2(t, 120, url.Values{"from": {"1700000000"}, "order": {"asc"}}))
 	opts := &UserV2ListOptions{From: from, Order: "asc"}
 	before := *opts
 	seq := client.UsersV2.ListIter(t.Context(), opts)
@@ -125,7 +125,7 @@ func TestUsersV2_ListIter(t *testing.T) {
 	assert.Equal(t, before, *opts, "the caller's options are not modified")
 
 	client2, mux2 := setup(t)
-	mux2.HandleFunc("GET /v2/users", pagedUsers(t, 120, nil))
+	mux2.HandleFunc("GET /v2/users", pagedUsersV2(t, 120, nil))
 	n := 0
 	for _, err := range client2.UsersV2.ListIter(t.Context(), nil) {
 		require.NoError(t, err)

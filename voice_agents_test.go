@@ -16,7 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var uuidV4 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+var uuidV4Pattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
 
 func TestOutboundAgentCallFixture(t *testing.T) {
 	t.Parallel()
@@ -80,7 +80,7 @@ func TestAIVoiceAgents_generatedIdempotencyKey(t *testing.T) {
 
 	assert.Empty(t, req.IdempotencyKey, "the caller's request is not modified")
 	require.Len(t, keys, 2)
-	assert.Regexp(t, uuidV4, keys[0])
+	assert.Regexp(t, uuidV4Pattern, keys[0])
 	assert.NotEqual(t, keys[0], keys[1], "each call gets its own key")
 	assert.Equal(t, keys[0], first.IdempotencyKey, "the key used is returned")
 	assert.Equal(t, keys[1], second.IdempotencyKey)
@@ -128,7 +128,7 @@ func TestAIVoiceAgents_retriedWithSameKey(t *testing.T) {
 			var first, second OutboundAgentCallRequest
 			require.NoError(t, json.Unmarshal([]byte(srv.bodies[0]), &first))
 			require.NoError(t, json.Unmarshal([]byte(srv.bodies[1]), &second))
-			assert.Regexp(t, uuidV4, first.IdempotencyKey)
+			assert.Regexp(t, uuidV4Pattern, first.IdempotencyKey)
 			assert.Equal(t, first.IdempotencyKey, second.IdempotencyKey, "the same idempotency_key")
 		})
 	})
@@ -235,7 +235,7 @@ func TestNewIdempotencyKey(t *testing.T) {
 	seen := map[string]bool{}
 	for range 1000 {
 		k := newIdempotencyKey()
-		require.Regexp(t, uuidV4, k)
+		require.Regexp(t, uuidV4Pattern, k)
 		require.False(t, seen[k])
 		seen[k] = true
 	}
