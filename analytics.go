@@ -346,7 +346,12 @@ func (s *AnalyticsService) GetExport(ctx context.Context, exportID string) (*Ana
 // error of GetExport (after the client's own retries) ends the wait. With
 // any error, the export as last read (nil if none) comes back too.
 //
-// It calls GET /v1/analytics/report/export/:export_id (see GetExport).
+// From the research, evidence [S]: it polls the retrieve endpoint (see
+// GetExport), about once a minute as one peer advises; the statuses are [P].
+// Errors: those of GetExport, e.g. 403 (errors.Is(err, ErrForbidden)) without
+// the Analytics+ add-on; ErrAnalyticsExportFailed for a FAILED export.
+//
+//aircall:operation GET /v1/analytics/report/export/:export_id
 func (s *AnalyticsService) WaitForExport(ctx context.Context, exportID string, interval time.Duration) (*AnalyticsExport, error) {
 	if err := checkStringID("exportID", exportID); err != nil {
 		return nil, err
