@@ -174,7 +174,8 @@ func (t RealtimeTranscription) MarshalJSON() ([]byte, error) { return looseEncod
 // From the research, evidence [M] for the path (two peers); the answer's shape
 // is [S] and disputed ({call_id, call_uuid, content} without envelope in one
 // peer, {id, call, utterances} in another), hence the loose model; an answer
-// wrapped in {"realtime_transcription": {...}} is unwrapped. Needs AI Assist
+// wrapped in {"realtime_transcription": {...}} or {"transcription": {...}} is
+// unwrapped. Needs AI Assist
 // Pro. Errors: 403 (ErrForbidden) without the licence, 404 (ErrNotFound) when
 // there is nothing to return; match them with errors.Is.
 //
@@ -558,7 +559,8 @@ type CSATDriver struct {
 // From the research, evidence [M] for the path (two peers) and [S] for the
 // answer {"csat": {call_id, call_uuid, score, drivers: [{polarity, label}]}}
 // (one peer's fixture, transcribed from Aircall's examples); polarities other
-// than POSITIVE are [?]. Needs an AI Assist licence. Errors: 403
+// than POSITIVE are [?]. The licence it needs is not documented (AI Assist,
+// presumably: [?]). Errors: 403
 // (errors.Is(err, ErrForbidden)) without the licence; 404 (errors.Is(err,
 // ErrNotFound)) while the score is not generated yet.
 //
