@@ -73,6 +73,13 @@ type Client struct {
 	A2P             *A2PService // A2P (10DLC) campaign associations
 	Messaging       *MessagingService
 	WhatsApp        *WhatsAppService
+	// UsersV2 manages Users through the v2 endpoints (/v2/users), which replace
+	// the v1 list, retrieve, create and update operations.
+	UsersV2 *UsersV2Service
+	// AIVoiceAgents starts outbound calls placed by AI Voice Agents.
+	AIVoiceAgents *AIVoiceAgentsService
+	// Analytics exports Analytics+ reports (needs the Analytics+ add-on).
+	Analytics *AnalyticsService
 }
 
 // service is the shared state behind every XxxService type.
@@ -179,6 +186,9 @@ func newClient(cfg config) (*Client, error) {
 	c.A2P = (*A2PService)(&c.common)
 	c.Messaging = (*MessagingService)(&c.common)
 	c.WhatsApp = (*WhatsAppService)(&c.common)
+	c.UsersV2 = (*UsersV2Service)(&c.common)
+	c.AIVoiceAgents = (*AIVoiceAgentsService)(&c.common)
+	c.Analytics = (*AnalyticsService)(&c.common)
 	return c, nil
 }
 

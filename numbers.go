@@ -70,6 +70,10 @@ type Number struct {
 	Priority *int `json:"priority"`
 	// Messages holds the URLs to the Number's music & messages files.
 	Messages *NumberMessages `json:"messages"`
+	// FlowEditorEnabled tells whether the Number's call flow is built with
+	// Smartflows (the flow editor). Only the /v2 endpoints send it (research,
+	// evidence [M]: GET /v2/users/:id/numbers); v1 answers leave it false.
+	FlowEditorEnabled bool `json:"flow_editor_enabled"`
 }
 
 // NumberMessages represents the different audio files played during a call

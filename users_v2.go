@@ -1,0 +1,376 @@
+package aircall
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// UsersV2Service manages Users through the v2 endpoints (/v2/users), which
+// replace the v1 list, retrieve, create and update operations. A v2 User has
+// no numbers field: ListNumbers returns the Numbers assigned to a User.
+//
+// One source says the v1 operations it replaces end on 2026-09-30 (research,
+// evidence [S]); v1 delete, availability, availabilities, start call and dial
+// have no v2 equivalent and stay on UsersService.
+type UsersV2Service service
+
+// UserV2Status is the working status of a User.
+type UserV2Status string
+
+// User working statuses.
+const (
+	// UserV2Available is an agent ready to take calls.
+	UserV2Available UserV2Status = "available"
+	// UserV2Custom is available according to the User's working hours and time zone.
+	UserV2Custom UserV2Status = "custom"
+	// UserV2Unavailable is Do Not Disturb or another unavailable status (see Substatus).
+	UserV2Unavailable UserV2Status = "unavailable"
+)
+
+// UserV2Substatus details a User's working status: why an unavailable User
+// is away. Values seen in the sources are below; others pass through.
+type UserV2Substatus string
+
+// User substatuses (research, evidence [S]/[M]: one peer's docstring and
+// fixtures, the team spec's update enum, and several integrations' code).
+const (
+	// UserV2SubstatusAlwaysOpened goes with the available and custom statuses
+	// (one peer writes it "always_open").
+	UserV2SubstatusAlwaysOpened UserV2Substatus = "always_opened"
+	// UserV2SubstatusAlwaysClosed is unavailable with no reason selected.
+	UserV2SubstatusAlwaysClosed    UserV2Substatus = "always_closed"
+	UserV2SubstatusOutForLunch     UserV2Substatus = "out_for_lunch"
+	UserV2SubstatusOnABreak        UserV2Substatus = "on_a_break"
+	UserV2SubstatusInTraining      UserV2Substatus = "in_training"
+	UserV2SubstatusDoingBackOffice UserV2Substatus = "doing_back_office"
+	UserV2SubstatusOther           UserV2Substatus = "other"
+)
+
+// UserV2 is a User as the v2 endpoints return it: an Admin (Dashboard and
+// Phone app) or an Agent (Phone app only). Unlike the v1 User it has no
+// numbers list; use UsersV2Service.ListNumbers.
+type UserV2 struct {
+	// ID is the unique identifier for the User.
+	ID int64 `json:"id"`
+	// DirectLink is the direct API URL (https://api.aircall.io/v2/users/:id).
+	DirectLink string `json:"direct_link"`
+	// Name is the full name of the User: first_name last_name.
+	Name string `json:"name"`
+	// Email is the email of the User.
+	Email string `json:"email"`
+	// CreatedAt is when the User was created, in UTC.
+	CreatedAt Timestamp `json:"created_at"`
+	// Available is the current availability of the User, based on their working hours.
+	Available bool `json:"available"`
+	// AvailabilityStatus is the current working status of the User:
+	// UserV2Available, UserV2Custom or UserV2Unavailable.
+	AvailabilityStatus UserV2Status `json:"availability_status"`
+	// Substatus details the working status (absent from the create answer).
+	Substatus UserV2Substatus `json:"substatus"`
+	// TimeZone is the User's time zone; default Etc/UTC.
+	TimeZone string `json:"time_zone"`
+	// Language is the User's preferred language, an IETF language tag; default en-US.
+	Language string `json:"language"`
+	// WrapUpTime is the time, in seconds, after a call during which the User
+	// can't receive calls.
+	WrapUpTime int `json:"wrap_up_time"`
+}
+
+// UserV2ListOptions selects the Users UsersV2Service.List returns.
+type UserV2ListOptions struct {
+	// From keeps Users created at or after this time (sent as a UNIX timestamp).
+	From time.Time `url:"from,omitempty,unix"`
+	// To keeps Users created before this time (sent as a UNIX timestamp).
+	To time.Time `url:"to,omitempty,unix"`
+	// Order sorts by creation date: "asc" (the API's default) or "desc".
+	Order string `url:"order,omitempty"`
+	ListOptions
+}
+
+func (o *UserV2ListOptions) validate() error {
+	if o == nil {
+		return nil
+	}
+	if err := o.ListOptions.validate(MaxPerPage); err != nil {
+		return err
+	}
+	if !o.From.IsZero() && !o.To.IsZero() && o.To.Before(o.From) {
+		return &ArgError{Arg: "To", Reason: "must not be before From"}
+	}
+	return checkV2Order(o.Order)
+}
+
+// UserV2NumberListOptions selects the Numbers UsersV2Service.ListNumbers returns.
+type UserV2NumberListOptions struct {
+	// Order sorts the Numbers: "asc" or "desc".
+	Order string `url:"order,omitempty"`
+	ListOptions
+}
+
+func (o *UserV2NumberListOptions) validate() error {
+	if o == nil {
+		return nil
+	}
+	if err := o.ListOptions.validate(MaxPerPage); err != nil {
+		return err
+	}
+	return checkV2Order(o.Order)
+}
+
+func checkV2Order(order string) error {
+	if order == "" {
+		return nil
+	}
+	return checkOneOf("Order", order, "asc", "desc")
+}
+
+// CreateUserV2Request is the body of UsersV2Service.Create.
+type CreateUserV2Request struct {
+	// Email must be a valid and unique email. Required.
+	Email string `json:"email"`
+	// FirstName is the User's first name. Required.
+	FirstName string `json:"first_name"`
+	// LastName is the User's last name. Required.
+	LastName string `json:"last_name"`
+	// TimeZone is the User's time zone, e.g. "Europe/Paris" (default Etc/UTC).
+	TimeZone *string `json:"time_zone,omitempty"`
+	// Language is the User's language, an IETF tag like "fr-FR" (default en-US).
+	Language *string `json:"language,omitempty"`
+	// WrapUpTime is the wrap-up time after a call, in seconds (agents only; default 0).
+	WrapUpTime *int `json:"wrap_up_time,omitempty"`
+	// RoleIDs are the User's roles: "owner", "supervisor", "admin" or "agent" (default agent).
+	RoleIDs []string `json:"role_ids,omitempty"`
+	// InviterUserID is the User the invitation email comes from.
+	InviterUserID *int64 `json:"inviter_user_id,omitempty"`
+}
+
+func (r *CreateUserV2Request) validate() error {
+	if r == nil {
+		return &ArgError{Arg: "req", Reason: "must not be nil"}
+	}
+	errs := []error{
+		checkV2Email("Email", r.Email),
+		checkNotBlank("FirstName", r.FirstName),
+		checkNotBlank("LastName", r.LastName),
+		checkOptionalNotBlank("TimeZone", r.TimeZone),
+		checkOptionalNotBlank("Language", r.Language),
+		checkV2WrapUpTime(r.WrapUpTime),
+		checkV2Roles(r.RoleIDs),
+	}
+	if r.InviterUserID != nil {
+		errs = append(errs, checkID("InviterUserID", *r.InviterUserID))
+	}
+	return firstErr(errs...)
+}
+
+// UpdateUserV2Request is the body of UsersV2Service.Update. Set only the
+// fields to change.
+type UpdateUserV2Request struct {
+	// FirstName is the User's first name; can't be blank if set.
+	FirstName *string `json:"first_name,omitempty"`
+	// LastName is the User's last name; can't be blank if set.
+	LastName *string `json:"last_name,omitempty"`
+	// AvailabilityStatus is UserV2Available, UserV2Custom or UserV2Unavailable.
+	AvailabilityStatus *UserV2Status `json:"availability_status,omitempty"`
+	// Substatus is why the User is unavailable, e.g. UserV2SubstatusOutForLunch.
+	Substatus *UserV2Substatus `json:"substatus,omitempty"`
+	// RoleIDs replaces the User's roles: "owner", "supervisor", "admin" or "agent".
+	RoleIDs []string `json:"role_ids,omitempty"`
+	// WrapUpTime is the wrap-up time after a call, in seconds (agents only).
+	WrapUpTime *int `json:"wrap_up_time,omitempty"`
+}
+
+func (r *UpdateUserV2Request) validate() error {
+	if r == nil {
+		return &ArgError{Arg: "req", Reason: "must not be nil"}
+	}
+	errs := []error{
+		checkOptionalNotBlank("FirstName", r.FirstName),
+		checkOptionalNotBlank("LastName", r.LastName),
+		checkV2WrapUpTime(r.WrapUpTime),
+		checkV2Roles(r.RoleIDs),
+	}
+	if r.AvailabilityStatus != nil {
+		errs = append(errs, checkNotBlank("AvailabilityStatus", string(*r.AvailabilityStatus)))
+	}
+	if r.Substatus != nil {
+		errs = append(errs, checkNotBlank("Substatus", string(*r.Substatus)))
+	}
+	return firstErr(errs...)
+}
+
+func checkV2WrapUpTime(v *int) error {
+	if v != nil && *v < 0 {
+		return &ArgError{Arg: "WrapUpTime", Reason: fmt.Sprintf("must not be negative, got %d", *v)}
+	}
+	return nil
+}
+
+func checkV2Roles(roles []string) error {
+	for _, r := range roles {
+		if strings.TrimSpace(r) == "" {
+			return &ArgError{Arg: "RoleIDs", Reason: "must not contain blank roles"}
+		}
+	}
+	return nil
+}
+
+// checkV2Email rejects what cannot be an email address, or would change the
+// path it is put in: one '@' with text on both sides, no space, control
+// character or '/'.
+func checkV2Email(arg, v string) error {
+	at := strings.IndexByte(v, '@')
+	ok := at > 0 && at < len(v)-1 && strings.Count(v, "@") == 1 &&
+		!strings.ContainsFunc(v, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) || r == '/' })
+	if !ok {
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be an email address, got %q", v)}
+	}
+	return nil
+}
+
+// List fetches one page of the company's Users. opts may be nil.
+//
+// From the research, evidence [M]: GET /v2/users answers {"users": [...],
+// "meta": {...}} and takes from, to, order, page and per_page like the v1
+// listing (one peer's code and tests, the team spec). Response.Meta holds the
+// pagination block.
+//
+//aircall:operation GET /v2/users
+func (s *UsersV2Service) List(ctx context.Context, opts *UserV2ListOptions) ([]*UserV2, *Response, error) {
+	if err := opts.validate(); err != nil {
+		return nil, nil, err
+	}
+	if opts == nil {
+		return doList[UserV2](ctx, s.client, "v2/users", "users", nil)
+	}
+	return doList[UserV2](ctx, s.client, "v2/users", "users", opts)
+}
+
+// ListIter iterates over every User, page after page (50 per page unless
+// opts.PerPage says otherwise). opts may be nil and is never modified.
+//
+// Same endpoint and evidence as List.
+//
+//aircall:operation GET /v2/users
+func (s *UsersV2Service) ListIter(ctx context.Context, opts *UserV2ListOptions) iter.Seq2[*UserV2, error] {
+	var base UserV2ListOptions
+	if opts != nil {
+		base = *opts
+	}
+	return paginate(ctx, base.ListOptions, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*UserV2, *Response, error) {
+		page := base
+		q.apply(&page.ListOptions, &page.From, &page.To)
+		return s.List(ctx, &page)
+	})
+}
+
+// Get retrieves a User by id.
+//
+// From the research, evidence [M]: GET /v2/users/:id answers {"user": {...}}
+// (one peer's code, the team spec). Errors: 404 (errors.Is(err, ErrNotFound))
+// for an unknown User.
+//
+//aircall:operation GET /v2/users/:id
+func (s *UsersV2Service) Get(ctx context.Context, id int64) (*UserV2, *Response, error) {
+	if err := checkID("id", id); err != nil {
+		return nil, nil, err
+	}
+	return doOne[UserV2](ctx, s.client, http.MethodGet, fmt.Sprintf("v2/users/%d", id), "user", nil)
+}
+
+// GetByEmail retrieves a User by email address, which the v2 endpoint takes
+// in place of the id. The address is escaped into the path.
+//
+// From the research, evidence [S]/[?]: one peer documents that the id "may
+// also be an email", and another integration sends it unescaped except for
+// '@'. Errors: 404 (errors.Is(err, ErrNotFound)) when no User has this email.
+//
+//aircall:operation GET /v2/users/:id
+func (s *UsersV2Service) GetByEmail(ctx context.Context, email string) (*UserV2, *Response, error) {
+	if err := checkV2Email("email", email); err != nil {
+		return nil, nil, err
+	}
+	return doOne[UserV2](ctx, s.client, http.MethodGet, "v2/users/"+url.PathEscape(email), "user", nil)
+}
+
+// Create creates a User, who receives an invitation email and must confirm
+// their account before using Aircall. A user.created.v2 webhook event follows.
+//
+// From the research, evidence [M] for the endpoint, [S] for the body (email,
+// first_name, last_name, time_zone, language, wrap_up_time, role_ids,
+// inviter_user_id: one peer's docstring; the team spec and the v1 reference
+// make first_name and last_name mandatory, so this SDK requires them). The
+// answer is {"user": {...}} without substatus. Errors: 422 (errors.Is(err,
+// ErrUnprocessable)) when a mandatory attribute is missing or the email is
+// taken; see ErrorResponse.Troubleshoot.
+//
+//aircall:operation POST /v2/users
+func (s *UsersV2Service) Create(ctx context.Context, req *CreateUserV2Request) (*UserV2, *Response, error) {
+	if err := req.validate(); err != nil {
+		return nil, nil, err
+	}
+	return doOne[UserV2](ctx, s.client, http.MethodPost, "v2/users", "user", req)
+}
+
+// Update changes some fields of a User, e.g. their availability from a
+// calendar or workforce tool, and returns the updated User.
+//
+// From the research, evidence [M] for the endpoint (one peer, the team spec);
+// the body is [S]/[?]: the peer forwards any field, the team spec reuses the
+// v1 update body plus substatus, which is what this request models. Errors:
+// 404 (errors.Is(err, ErrNotFound)) for an unknown User, 422 (ErrUnprocessable)
+// for an invalid value.
+//
+//aircall:operation PUT /v2/users/:id
+func (s *UsersV2Service) Update(ctx context.Context, id int64, req *UpdateUserV2Request) (*UserV2, *Response, error) {
+	if err := firstErr(checkID("id", id), req.validate()); err != nil {
+		return nil, nil, err
+	}
+	return doOne[UserV2](ctx, s.client, http.MethodPut, fmt.Sprintf("v2/users/%d", id), "user", req)
+}
+
+// ListNumbers fetches one page of the Numbers assigned to a User. opts may
+// be nil.
+//
+// From the research, evidence [M]: GET /v2/users/:id/numbers answers
+// {"numbers": [...], "meta": {...}} with full Number objects that also carry
+// flow_editor_enabled (one peer's code and fixture, another peer, the team
+// spec, which adds the order parameter). Errors: 404 (errors.Is(err,
+// ErrNotFound)) for an unknown User.
+//
+//aircall:operation GET /v2/users/:id/numbers
+func (s *UsersV2Service) ListNumbers(ctx context.Context, userID int64, opts *UserV2NumberListOptions) ([]*Number, *Response, error) {
+	if err := firstErr(checkID("userID", userID), opts.validate()); err != nil {
+		return nil, nil, err
+	}
+	path := fmt.Sprintf("v2/users/%d/numbers", userID)
+	if opts == nil {
+		return doList[Number](ctx, s.client, path, "numbers", nil)
+	}
+	return doList[Number](ctx, s.client, path, "numbers", opts)
+}
+
+// ListNumbersIter iterates over every Number assigned to a User, page after
+// page (50 per page unless opts.PerPage says otherwise). opts may be nil and
+// is never modified.
+//
+// Same endpoint and evidence as ListNumbers.
+//
+//aircall:operation GET /v2/users/:id/numbers
+func (s *UsersV2Service) ListNumbersIter(ctx context.Context, userID int64, opts *UserV2NumberListOptions) iter.Seq2[*Number, error] {
+	var base UserV2NumberListOptions
+	if opts != nil {
+		base = *opts
+	}
+	return paginate(ctx, base.ListOptions, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*Number, *Response, error) {
+		page := base
+		page.ListOptions = q.ListOptions
+		return s.ListNumbers(ctx, userID, &page)
+	})
+}
