@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -199,17 +200,72 @@ func parseMessageCallback(payload []byte, tokens []string) (*MessageCallback, er
 			return nil, fmt.Errorf("%w: data is not an object", ErrWebhookMalformed)
 		}
 		cb.Data = env.Data
-		var msg Message
-		if err := json.Unmarshal(data, &msg); err != nil {
+		msg, err := decodeCallbackMessage(data)
+		if err != nil {
 			return nil, fmt.Errorf("%w: data: %v", ErrWebhookMalformed, err)
 		}
-		cb.Message = &msg
+		cb.Message = msg
 		cb.DeliveryError = findDeliveryError(data)
 	}
 	if cb.DeliveryError == nil {
 		cb.DeliveryError = findDeliveryError(payload)
 	}
 	return cb, nil
+}
+
+// messageStringKeys are the keys of Message's string fields.
+var messageStringKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeFor[Message]()
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type.Kind() == reflect.String {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			keys[name] = true
+		}
+	}
+	return keys
+}()
+
+// decodeCallbackMessage decodes the data of a callback. Callback payloads
+// are not documented and no retry follows a refusal, so a scalar of an
+// unexpected type in a string field (one peer types external_number as an
+// integer) is read as its text instead of failing the whole callback.
+func decodeCallbackMessage(data []byte) (*Message, error) {
+	var msg Message
+	err := json.Unmarshal(data, &msg)
+	if err == nil {
+		return &msg, nil
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(data, &fields) != nil {
+		return nil, err
+	}
+	changed := false
+	for k, raw := range fields {
+		raw = bytes.TrimSpace(raw)
+		if !messageStringKeys[k] || len(raw) == 0 || raw[0] == '"' || raw[0] == '{' || raw[0] == '[' || bytes.Equal(raw, []byte("null")) {
+			continue
+		}
+		text, merr := json.Marshal(string(raw)) // a number or a boolean, as written
+		if merr != nil {
+			return nil, err
+		}
+		fields[k] = text
+		changed = true
+	}
+	if !changed {
+		return nil, err
+	}
+	fixed, merr := json.Marshal(fields)
+	if merr != nil {
+		return nil, err
+	}
+	msg = Message{}
+	if err := json.Unmarshal(fixed, &msg); err != nil {
+		return nil, err
+	}
+	return &msg, nil
 }
 
 // findDeliveryError looks for an error code in the JSON object obj.

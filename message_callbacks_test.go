@@ -116,9 +116,9 @@ func TestParseMessageCallback_errors(t *testing.T) {
 		{"token not a string", `{"token":5}`, "tok", ErrWebhookMalformed},
 		{"no event", `{"token":"tok","data":{}}`, "tok", ErrWebhookMalformed},
 		{"data not an object", `{"event_name":"message.received","token":"tok","data":"x"}`, "tok", ErrWebhookMalformed},
-		{"data of the wrong shape", `{"event_name":"message.received","token":"tok","data":{"body":5}}`, "tok", ErrWebhookMalformed},
+		{"data of the wrong shape", `{"event_name":"message.received","token":"tok","data":{"body":{"x":5}}}`, "tok", ErrWebhookMalformed},
 		// The token is checked before the message is decoded.
-		{"wrong token and bad data", `{"event_name":"message.received","token":"nope","data":{"body":5}}`, "tok", ErrInvalidWebhookToken},
+		{"wrong token and bad data", `{"event_name":"message.received","token":"nope","data":{"body":[5]}}`, "tok", ErrInvalidWebhookToken},
 	}
 	for _, tt := range tests {
 		cb, err := ParseMessageCallback([]byte(tt.payload), tt.token)
@@ -131,6 +131,29 @@ func TestParseMessageCallback_errors(t *testing.T) {
 	cb, err := ParseMessageCallback([]byte(valid), "tok")
 	require.NoError(t, err)
 	assert.Equal(t, "a", cb.Message.ID)
+}
+
+func TestParseMessageCallback_numericStrings(t *testing.T) {
+	t.Parallel()
+	p := `{"event_name":"message.received","token":"t","data":{"id":1779973182949,"external_number":33612345678,
+		"raw_digits":33612345678,"body":"hi","number":{"id":1284757,"name":"Support Line"}}}`
+	cb, err := ParseMessageCallback([]byte(p), "t")
+	require.NoError(t, err)
+	assert.Equal(t, "1779973182949", cb.Message.ID)
+	assert.Equal(t, "33612345678", cb.Message.ExternalNumber)
+	assert.Equal(t, "33612345678", cb.Message.RawDigits)
+	assert.Equal(t, "hi", cb.Message.Body)
+	assert.Equal(t, int64(1284757), cb.Message.Number.ID)
+
+	// Only scalars in string fields are read as text: other mismatches still fail.
+	for _, bad := range []string{
+		`{"event_name":"message.received","token":"t","data":{"id":1,"body":{"text":"x"}}}`,
+		`{"event_name":"message.received","token":"t","data":{"id":1,"number":{"id":"x"}}}`,
+		`{"event_name":"message.received","token":"t","data":{"id":1,"media_details":5}}`,
+	} {
+		_, err := ParseMessageCallback([]byte(bad), "t")
+		assert.ErrorIs(t, err, ErrWebhookMalformed, bad)
+	}
 }
 
 func TestParseMessageCallback_noData(t *testing.T) {
