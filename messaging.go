@@ -46,8 +46,9 @@ const mediaURLsKey = "mediaUrl"
 
 // Messaging limits enforced before a request is sent.
 const (
-	// MaxSMSBodyLength is the longest SMS body, in characters: longer
-	// messages are split into 160-character segments, up to 1,600 characters.
+	// MaxSMSBodyLength is the longest SMS body, in characters: a message over
+	// one 160-character (GSM-7) segment is split into segments, up to 1,600
+	// characters in all.
 	MaxSMSBodyLength = 1600
 	// MinGroupParticipants is the fewest recipients of a group message: with
 	// one recipient, use Send or SendInAgentConversation.
@@ -95,12 +96,15 @@ type MessagingConfiguration struct {
 type SendMessageRequest struct {
 	// To is the recipient, in E.164 format (e.g. "+18001231234"). Required.
 	To string `json:"to"`
-	// Body is the text of the message: at most 1,600 characters (longer
-	// texts are split into 160-character segments, each billed).
+	// Body is the text of the message: at most 1,600 characters. Texts over
+	// 160 GSM-7 characters are split into segments, and Aircall's SMS limits
+	// count segments.
 	Body string `json:"body,omitempty"`
 	// MediaURLs are the media of an MMS: absolute https URLs that Aircall's
-	// servers can fetch. They go out under the key named by the package's
-	// mediaURLsKey ("mediaUrl"; see the note on it for why).
+	// servers can fetch. They go out under the JSON key "mediaUrl" (see
+	// MarshalJSON): the sources disagree on that name ("mediaUrl" in the
+	// most recent peer, "media_url" in older ones), and the SDK names it in
+	// a single place so that a correction is a one-line change.
 	MediaURLs []string `json:"-"`
 	// AgentID attributes a native send (SendInAgentConversation only) to an
 	// Aircall user. One secondary source (Riprock/aircall-api) [S]; its
@@ -108,7 +112,7 @@ type SendMessageRequest struct {
 	AgentID *int64 `json:"agentId,omitempty"`
 }
 
-// MarshalJSON writes the request with its media under mediaURLsKey.
+// MarshalJSON writes the request with MediaURLs under the key "mediaUrl".
 func (r SendMessageRequest) MarshalJSON() ([]byte, error) {
 	type plain SendMessageRequest // no methods: no recursion
 	return marshalWithMedia(plain(r), r.MediaURLs)
@@ -132,7 +136,7 @@ type SendGroupMessageRequest struct {
 	AgentID *int64 `json:"agentId,omitempty"`
 }
 
-// MarshalJSON writes the request with its media under mediaURLsKey.
+// MarshalJSON writes the request with MediaURLs under the key "mediaUrl".
 func (r SendGroupMessageRequest) MarshalJSON() ([]byte, error) {
 	type plain SendGroupMessageRequest
 	return marshalWithMedia(plain(r), r.MediaURLs)
