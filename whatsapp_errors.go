@@ -74,7 +74,14 @@ type WhatsAppError struct {
 
 // Error describes the refusal and the API's answer.
 func (e *WhatsAppError) Error() string {
-	return e.Kind.Error() + ": " + strings.TrimPrefix(e.Err.Error(), "aircall: ")
+	s := "aircall: WhatsApp request refused"
+	if e.Kind != nil {
+		s = e.Kind.Error()
+	}
+	if e.Err != nil {
+		s += ": " + strings.TrimPrefix(e.Err.Error(), "aircall: ")
+	}
+	return s
 }
 
 // Is matches the Kind sentinel; the status sentinels (ErrBadRequest, …)

@@ -476,6 +476,14 @@ func TestWhatsAppErrorKind_bareErrorResponse(t *testing.T) {
 	assert.Same(t, plain, whatsAppError(plain), "non-API errors pass through")
 }
 
+func TestWhatsAppError_Error(t *testing.T) {
+	t.Parallel()
+	e := &WhatsAppError{Kind: ErrWhatsAppWABANotConfigured, Err: &ErrorResponse{StatusCode: 400, Troubleshoot: "WABA not configured"}}
+	assert.Equal(t, "aircall: WhatsApp line has no WhatsApp Business Account (WABA): 400 Bad Request (WABA not configured)", e.Error())
+	assert.Equal(t, "aircall: WhatsApp request refused", (&WhatsAppError{}).Error(), "a zero value does not panic")
+	assert.False(t, (&WhatsAppError{}).Is(nil))
+}
+
 func TestWhatsAppService_tierLimitVersusPerMinuteBudget(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
