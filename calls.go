@@ -246,17 +246,12 @@ func (p *Participant) UnmarshalJSON(b []byte) error {
 	type plain Participant
 	aux := struct {
 		*plain
-		ID json.RawMessage `json:"id"`
+		ID lenientInt64 `json:"id"`
 	}{plain: (*plain)(p)}
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
-	var id flexInt64
-	if len(aux.ID) > 0 && json.Unmarshal(aux.ID, &id) == nil {
-		p.ID = int64(id)
-	} else {
-		p.ID = 0
-	}
+	p.ID = int64(aux.ID)
 	return nil
 }
 

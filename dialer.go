@@ -31,17 +31,12 @@ func (d *DialerCampaign) UnmarshalJSON(b []byte) error {
 	type plain DialerCampaign
 	aux := struct {
 		*plain
-		NumberID json.RawMessage `json:"number_id"`
+		NumberID lenientInt64 `json:"number_id"`
 	}{plain: (*plain)(d)}
 	if err := json.Unmarshal(b, &aux); err != nil {
 		return err
 	}
-	var id flexInt64
-	if len(aux.NumberID) > 0 && json.Unmarshal(aux.NumberID, &id) == nil {
-		d.NumberID = int64(id)
-	} else {
-		d.NumberID = 0
-	}
+	d.NumberID = int64(aux.NumberID)
 	return nil
 }
 

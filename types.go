@@ -3,6 +3,7 @@ package aircall
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -47,18 +48,109 @@ func parseTimeJSON(b []byte) time.Time {
 	}
 	switch c := b[0]; {
 	case c == '"':
+		if len(b) >= 2 && b[len(b)-1] == '"' && bytes.IndexByte(b, '\\') < 0 {
+			return parseTimeBytes(b[1 : len(b)-1])
+		}
 		var s string
-		if bytes.IndexByte(b, '\\') < 0 && len(b) >= 2 && b[len(b)-1] == '"' {
-			s = string(b[1 : len(b)-1])
-		} else if json.Unmarshal(b, &s) != nil {
+		if json.Unmarshal(b, &s) != nil {
 			return time.Time{}
 		}
 		return parseTimeString(s)
 	case c == '-' || (c >= '0' && c <= '9'):
-		return parseTimeNumber(string(b))
+		return parseTimeNumber(b)
 	default: // null, true, false, objects, arrays
 		return time.Time{}
 	}
+}
+
+// parseTimeBytes reads the content of a JSON string without allocating for
+// the common forms (unix digits, RFC 3339), falling back to parseTimeString.
+func parseTimeBytes(s []byte) time.Time {
+	if len(s) > 0 && isNumeric(s) {
+		return parseTimeNumber(s)
+	}
+	if t, ok := parseRFC3339(s); ok {
+		return t
+	}
+	return parseTimeString(string(s))
+}
+
+// isNumeric reports whether s looks like a JSON number.
+func isNumeric(s []byte) bool {
+	for i, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+		case c == '-' || c == '+':
+			if i != 0 && s[i-1] != 'e' && s[i-1] != 'E' {
+				return false
+			}
+		case c == '.' || c == 'e' || c == 'E':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// parseRFC3339 parses YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM) from bytes,
+// without allocating. Other forms report false.
+func parseRFC3339(s []byte) (time.Time, bool) {
+	if len(s) < 20 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(b []byte) (int, bool) {
+		n := 0
+		for _, c := range b {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	year, ok1 := num(s[0:4])
+	month, ok2 := num(s[5:7])
+	day, ok3 := num(s[8:10])
+	hour, ok4 := num(s[11:13])
+	minute, ok5 := num(s[14:16])
+	sec, ok6 := num(s[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || sec > 59 {
+		return time.Time{}, false
+	}
+	rest := s[19:]
+	nsec := 0
+	if len(rest) > 0 && rest[0] == '.' {
+		i, scale := 1, 100000000
+		for ; i < len(rest) && rest[i] >= '0' && rest[i] <= '9'; i++ {
+			nsec += int(rest[i]-'0') * scale
+			scale /= 10
+		}
+		if i == 1 {
+			return time.Time{}, false
+		}
+		rest = rest[i:]
+	}
+	offset := 0
+	switch {
+	case len(rest) == 1 && (rest[0] == 'Z' || rest[0] == 'z'):
+	case len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':':
+		oh, ok1 := num(rest[1:3])
+		om, ok2 := num(rest[4:6])
+		if !ok1 || !ok2 || oh > 23 || om > 59 {
+			return time.Time{}, false
+		}
+		offset = (oh*60 + om) * 60
+		if rest[0] == '-' {
+			offset = -offset
+		}
+	default:
+		return time.Time{}, false
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC)
+	if t.Day() != day { // e.g. February 30th
+		return time.Time{}, false
+	}
+	return inRange(t.Add(-time.Duration(offset) * time.Second)), true
 }
 
 // timeLayouts are the string forms seen in Aircall payloads, most common first.
@@ -79,10 +171,8 @@ func parseTimeString(s string) time.Time {
 	if s == "" {
 		return time.Time{}
 	}
-	if c := s[0]; c == '-' || (c >= '0' && c <= '9') {
-		if _, err := strconv.ParseFloat(s, 64); err == nil {
-			return parseTimeNumber(s)
-		}
+	if isNumeric([]byte(s)) {
+		return parseTimeNumber([]byte(s))
 	}
 	for _, layout := range timeLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
@@ -94,16 +184,38 @@ func parseTimeString(s string) time.Time {
 
 // parseTimeNumber reads a unix time whose unit is guessed from its size:
 // seconds up to 1e11 (year 5138), then milliseconds, microseconds, nanoseconds.
-func parseTimeNumber(s string) time.Time {
-	if i, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return fromUnix(i, 0)
+func parseTimeNumber(s []byte) time.Time {
+	if v, ok := parseInt64(s); ok {
+		return fromUnix(v, 0)
 	}
-	f, err := strconv.ParseFloat(s, 64)
+	f, err := strconv.ParseFloat(string(s), 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) >= 9e18 {
 		return time.Time{}
 	}
 	whole, frac := math.Modf(f)
 	return fromUnix(int64(whole), frac)
+}
+
+// parseInt64 parses an optionally signed decimal integer without allocating.
+func parseInt64(s []byte) (int64, bool) {
+	neg := false
+	if len(s) > 0 && (s[0] == '-' || s[0] == '+') {
+		neg, s = s[0] == '-', s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 { // longer ones may overflow: leave them to strconv
+		return 0, false
+	}
+	var v int64
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 func fromUnix(v int64, frac float64) time.Time {
@@ -131,10 +243,11 @@ func fromUnix(v int64, frac float64) time.Time {
 // inRange keeps times RFC 3339 can represent (years 1 to 9999); anything
 // else is an odd value and decodes to zero.
 func inRange(t time.Time) time.Time {
+	t = t.UTC()
 	if y := t.Year(); y < 1 || y > 9999 {
 		return time.Time{}
 	}
-	return t.UTC()
+	return t
 }
 
 // Ptr returns a pointer to v, for optional request fields:
@@ -150,18 +263,18 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 	switch {
 	case bytes.Equal(b, []byte("null")):
 		*s = ""
+	case len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' && bytes.IndexByte(b, '\\') < 0:
+		*s = flexString(b[1 : len(b)-1])
 	case len(b) > 0 && b[0] == '"':
 		var v string
 		if err := json.Unmarshal(b, &v); err != nil {
 			return err
 		}
 		*s = flexString(v)
+	case len(b) > 0 && isNumeric(b) && (b[0] == '-' || (b[0] >= '0' && b[0] <= '9')):
+		*s = flexString(b)
 	default:
-		var n json.Number
-		if err := json.Unmarshal(b, &n); err != nil {
-			return err
-		}
-		*s = flexString(n.String())
+		return fmt.Errorf("aircall: cannot read %.40q as a string or a number", b)
 	}
 	return nil
 }
@@ -191,22 +304,33 @@ type flexInt64 int64
 
 func (n *flexInt64) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
-	if bytes.Equal(b, []byte("null")) {
+	if bytes.Equal(b, []byte("null")) || bytes.Equal(b, []byte(`""`)) {
 		*n = 0
 		return nil
 	}
-	var s flexString
-	if err := s.UnmarshalJSON(b); err != nil {
-		return err
+	if len(b) >= 2 && b[0] == '"' && b[len(b)-1] == '"' {
+		b = b[1 : len(b)-1]
 	}
-	if s == "" {
-		*n = 0
-		return nil
-	}
-	v, err := strconv.ParseInt(string(s), 10, 64)
-	if err != nil {
-		return err
+	v, ok := parseInt64(b)
+	if !ok {
+		var err error
+		if v, err = strconv.ParseInt(string(b), 10, 64); err != nil {
+			return err
+		}
 	}
 	*n = flexInt64(v)
+	return nil
+}
+
+// lenientInt64 is flexInt64 for ids that must never fail a whole answer: a
+// value that is not an integer (number or numeric string) decodes to zero.
+type lenientInt64 int64
+
+func (n *lenientInt64) UnmarshalJSON(b []byte) error {
+	var v flexInt64
+	if v.UnmarshalJSON(b) != nil {
+		v = 0
+	}
+	*n = lenientInt64(v)
 	return nil
 }

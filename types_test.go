@@ -40,6 +40,18 @@ func TestTimestamp_decodesEveryForm(t *testing.T) {
 		{`{"a":1}`, time.Time{}},
 		{`[1]`, time.Time{}},
 		{`"\u0032020-03-23T21:16:39Z"`, want}, // escaped string
+		{`"2020-03-23t21:16:39z"`, want},         // lower-case T and Z
+		{`"2020-03-23T16:16:39-05:00"`, want},    // negative offset
+		{`"2020-03-23T21:16:39.123456789Z"`, want.Add(123456789)},
+		{`"2020-03-23T21:16:39.1234567891Z"`, want.Add(123456789)}, // beyond nanoseconds
+		{`"2020-02-30T00:00:00Z"`, time.Time{}},                     // no such day
+		{`"2020-13-01T00:00:00Z"`, time.Time{}},
+		{`"2020-03-23T21:16:39."`, time.Time{}},
+		{`"2020-03-23T21:16:39+25:00"`, time.Time{}},
+		{`"-1584998199"`, time.Unix(-1584998199, 0)},
+		{`"+1584998199"`, want},
+		{`"1e3"`, time.Unix(1000, 0)},
+		{`12345678901234567890123`, time.Time{}}, // overflows every unit
 	}
 	for _, tt := range tests {
 		var ts Timestamp
@@ -125,6 +137,29 @@ func TestFlexTypes(t *testing.T) {
 	assert.Error(t, json.Unmarshal([]byte(`{}`), &badS))
 	var badL flexStrings
 	assert.Error(t, json.Unmarshal([]byte(`[{}]`), &badL))
+}
+
+// FuzzParseRFC3339 checks the allocation-free RFC 3339 reader agrees with
+// time.Parse wherever it accepts an input.
+func FuzzParseRFC3339(f *testing.F) {
+	for _, seed := range []string{"2020-03-23T21:16:39.000Z", "2020-03-23T21:16:39Z", "2020-11-02T15:38:16.000+00:00",
+		"2020-03-23T16:16:39-05:00", "2020-02-29T23:59:59.999999999Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59+23:59"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := parseRFC3339([]byte(s))
+		if !ok {
+			return
+		}
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil {
+			// time.Parse is stricter on a few spellings (lower-case t/z, over 9 fraction digits).
+			return
+		}
+		if want = inRange(want); !got.Equal(want) {
+			t.Fatalf("%q: got %v, time.Parse says %v", s, got, want)
+		}
+	})
 }
 
 // FuzzTimestamp checks Timestamp decoding never fails or panics, and that
