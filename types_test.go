@@ -40,11 +40,11 @@ func TestTimestamp_decodesEveryForm(t *testing.T) {
 		{`{"a":1}`, time.Time{}},
 		{`[1]`, time.Time{}},
 		{`"\u0032020-03-23T21:16:39Z"`, want}, // escaped string
-		{`"2020-03-23t21:16:39z"`, want},         // lower-case T and Z
-		{`"2020-03-23T16:16:39-05:00"`, want},    // negative offset
+		{`"2020-03-23t21:16:39z"`, want},      // lower-case T and Z
+		{`"2020-03-23T16:16:39-05:00"`, want}, // negative offset
 		{`"2020-03-23T21:16:39.123456789Z"`, want.Add(123456789)},
 		{`"2020-03-23T21:16:39.1234567891Z"`, want.Add(123456789)}, // beyond nanoseconds
-		{`"2020-02-30T00:00:00Z"`, time.Time{}},                     // no such day
+		{`"2020-02-30T00:00:00Z"`, time.Time{}},                    // no such day
 		{`"2020-13-01T00:00:00Z"`, time.Time{}},
 		{`"2020-03-23T21:16:39."`, time.Time{}},
 		{`"2020-03-23T21:16:39+25:00"`, time.Time{}},
