@@ -1,8 +1,11 @@
 package aircall
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -253,4 +256,19 @@ func TestWebhookEvent_MessageLenient(t *testing.T) {
 	e.Data = json.RawMessage(`{"id":1,"body":{"text":"x"}}`)
 	_, err = e.Message()
 	assert.Error(t, err, "only scalars in text fields are read as text")
+}
+
+func TestWebhookEvent_tokenStaysOutOfOutput(t *testing.T) {
+	t.Parallel()
+	e := parseFixture(t, EventCallEnded)
+	for _, s := range []string{fmt.Sprint(e), fmt.Sprintf("%v", *e), fmt.Sprintf("%+v", e), fmt.Sprintf("%#v", e)} {
+		assert.NotContains(t, s, fixtureToken)
+		assert.Contains(t, s, `Event:"call.ended"`)
+		assert.Contains(t, s, "Token:[redacted]")
+	}
+	var logs bytes.Buffer
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("got", "event", e)
+	assert.Contains(t, logs.String(), "event.resource=call event.event=call.ended event.timestamp=2020-03-23T22:20:50.000Z")
+	assert.NotContains(t, logs.String(), fixtureToken)
+	assert.Contains(t, fmt.Sprint(WebhookEvent{Event: "x"}), "Token:,", "no token shows as empty")
 }
