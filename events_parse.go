@@ -133,11 +133,14 @@ func ParseWebhook(r *http.Request, tokens ...string) (*WebhookEvent, error) {
 //
 // Giving no token (or only empty ones) is an error, ErrNoWebhookTokens, never
 // "accept everything": use ParseWebhookPayloadUnverified to skip the check on
-// purpose. A payload whose token is missing or not among tokens fails with
-// ErrInvalidWebhookToken, checked before anything else of the payload is
-// read; a payload that is not a JSON object with an "event" name fails with
-// ErrWebhookMalformed. Events and resources the SDK does not know parse
-// fine. See WebhookEvent for what the token protects.
+// purpose. A payload that is not a JSON object fails with ErrWebhookMalformed;
+// then the token is checked, before any other field is interpreted: a token
+// missing or not among tokens fails with ErrInvalidWebhookToken. Last, an
+// authentic payload without an "event" name (or with fields of the wrong
+// JSON type) fails with ErrWebhookMalformed. Anything else is accepted as
+// sent: events and resources the SDK does not know parse fine, and Data is
+// kept raw until an accessor decodes it. See WebhookEvent for what the
+// token protects.
 func ParseWebhookPayload(payload []byte, tokens ...string) (*WebhookEvent, error) {
 	w, err := decodeWebhookWire(payload)
 	if err != nil {
