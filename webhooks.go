@@ -15,9 +15,6 @@ import (
 // requests are accessible. A company can have up to 100 Webhooks.
 type WebhooksService service
 
-// EventType names a webhook event such as call.created; the constants live in events.go.
-type EventType string
-
 // Webhook is a URL Aircall sends events to, with the list of events it is
 // registered to. Use its Token to identify from which Aircall account a
 // Webhook event is sent.
