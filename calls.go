@@ -108,6 +108,14 @@ const (
 type Call struct {
 	// ID is the unique identifier for the Call.
 	ID int64 `json:"id"`
+	// CallUUID is the Call's UUID, which webhook call payloads and the
+	// conversation-intelligence insights carry (e.g. PredictedCSAT.CallUUID).
+	// Research outside the core reference (one secondary source); empty on
+	// REST answers that do not send it.
+	CallUUID string `json:"call_uuid"`
+	// SID is the Call's telephony identifier as some REST answers send it
+	// (research outside the core reference, one secondary source).
+	SID string `json:"sid"`
 	// DirectLink is the direct API URL.
 	DirectLink string `json:"direct_link"`
 	// StartedAt is the UNIX timestamp when the Call started, in UTC.
