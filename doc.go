@@ -13,8 +13,23 @@
 //
 // Every method takes a context.Context first and returns the decoded model,
 // the *Response (non-nil whenever the server answered, also with an error)
-// and an error. Services hang off the Client: client.Calls, client.Contacts,
-// client.Webhooks and so on.
+// and an error. Services hang off the Client:
+//
+//   - Users, Teams, Calls (with conversation-intelligence insights),
+//     DialerCampaigns, Numbers, Contacts, Tags, Webhooks, Company,
+//     Integrations and A2P cover the Aircall API reference, operation for
+//     operation.
+//   - Messaging (SMS/MMS, group messages, SMS templates) and WhatsApp cover
+//     the Messaging and WhatsApp Public APIs, in both modes: proxy (the
+//     number is configured with a callback URL; messages stay out of the
+//     Aircall apps) and native (messages appear in the apps). The two modes
+//     are mutually exclusive on a number.
+//   - UsersV2, AIVoiceAgents and Analytics cover endpoints beyond the core
+//     reference; their doc comments say how well each shape is evidenced.
+//
+// Each method's doc comment ends with the operation it calls, e.g.
+// "//aircall:operation GET /v1/users/:id". Client.Do and Client.NewRequest
+// reach any endpoint the SDK does not model yet.
 //
 // # Authentication
 //
@@ -77,6 +92,47 @@
 // milliseconds depending on the resource. Timestamp reads them all and
 // decodes a value it cannot read to the zero time rather than failing the
 // whole answer. Optional request fields are pointers: use Ptr to set them.
+//
+// # Webhooks
+//
+// Aircall POSTs events (call.created, call.ended, user.opened, contact.updated,
+// ...) to the URL of each Webhook. WebhookHandler is an http.Handler for that
+// URL: it reads at most 1 MiB of JSON, checks the event's token in constant
+// time against Tokens (several are allowed, for a rotation; none refuses
+// everything), and calls the func registered with On for the event, with the
+// request's context:
+//
+//	h := &aircall.WebhookHandler{Tokens: []string{webhookToken}}
+//	h.On(aircall.EventCallEnded, func(ctx context.Context, e *aircall.WebhookEvent) error {
+//		call, err := e.Call()
+//		if err != nil {
+//			return err
+//		}
+//		return store.UpsertCall(ctx, call)
+//	})
+//	http.Handle("/aircall/webhooks", h)
+//
+// It answers 200 when the func returns nil, 401 for a wrong token, 400 for a
+// malformed event, 405, 413 or 415 for a request that is not a JSON POST of
+// at most 1 MiB, and 500 when the func fails or panics, so that Aircall sends
+// the event again. ParseWebhook and ParseWebhookPayload do the same checks
+// for your own handler; ParseWebhookPayloadUnverified skips the token check
+// on purpose. Decode an event's data with the method named after its type
+// (Call, User, Number, Contact, Message, ...): asking for another type fails
+// with ErrWrongResource. Events the SDK does not know still parse.
+//
+// The token is a shared secret inside the body, not a signature: it proves
+// the sender knows it, and nothing more. It gives no integrity and no replay
+// protection, and the timestamp is unsigned. Serve the endpoint over HTTPS
+// only and keep tokens out of logs; WebhookHandler.MaxAge can drop stale or
+// naively replayed events. Aircall waits 5 seconds for an answer, retries a
+// failed event 50 times, then disables the Webhook; deliveries are at least
+// once and unordered. Answer fast (queue slow work) and make handlers
+// idempotent.
+//
+// Numbers configured for proxy messaging receive callbacks instead of
+// webhook events: MessageCallbackHandler and ParseMessageCallback handle
+// them the same way.
 //
 // # Testing
 //
