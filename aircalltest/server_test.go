@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -223,3 +224,5 @@ func TestClose_isIdempotent(t *testing.T) {
 	require.Error(t, err)
 	assert.False(t, errors.Is(err, aircall.ErrForbidden))
 }
+
+func itoa(v int64) string { return strconv.FormatInt(v, 10) }
