@@ -120,6 +120,10 @@ func (s *Server) seedDemoCalls(contacts []*aircall.Contact, users []*aircall.Use
 			c.Cost = "2.34"
 			c.Comments = []*aircall.Comment{{Content: "Please call back this customer!", PostedBy: users[0]}}
 			c.Tags = []*aircall.CallTag{{ID: general.ID, TaggedBy: users[0]}}
+			c.Participants = []*aircall.Participant{
+				{ID: DemoUserID, Name: "John Doe", Type: aircall.ParticipantUser},
+				{ID: DemoContactID, Name: "Vicente Abad", PhoneNumber: "+34664673697", Type: aircall.ParticipantContact},
+			}
 		case rng.IntN(4) == 0: // a missed inbound call
 			c.Direction, c.User = aircall.CallInbound, nil
 			c.MissedCallReason = reasons[rng.IntN(len(reasons))]
@@ -153,7 +157,8 @@ func (s *Server) seedDemoCalls(contacts []*aircall.Contact, users []*aircall.Use
 		Summary: &aircall.CallSummary{Content: "Vicente asked to move his delivery to next Tuesday. John confirmed the new date and will email the updated quote."},
 		Topics:  &aircall.CallTopics{Content: []string{"delivery", "pricing", "quote"}},
 		Sentiment: &aircall.CallSentiment{Participants: []*aircall.SentimentParticipant{
-			{PhoneNumber: "+34664673697", Value: aircall.SentimentPositive, Type: aircall.SpeakerExternal}}},
+			{PhoneNumber: "+34664673697", Value: aircall.SentimentPositive, Type: aircall.SpeakerExternal},
+			{UserID: DemoUserID, Value: aircall.SentimentNeutral, Type: aircall.SpeakerInternal}}},
 		ActionItems: []*aircall.ActionItem{{AIGenerated: true, Content: "Email the updated quote to Vicente"}},
 		Transcription: &aircall.Transcription{Content: &aircall.TranscriptionContent{Language: "en", Utterances: []*aircall.TranscriptionUtterance{
 			{StartTime: 0, EndTime: 2.4, Text: "Hello, John speaking, how can I help?", ParticipantType: aircall.SpeakerInternal, UserID: DemoUserID},
