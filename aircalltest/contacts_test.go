@@ -144,4 +144,16 @@ func TestContacts_tenThousandCap(t *testing.T) {
 		seen[ct.ID] = true
 	}
 	assert.Len(t, seen, 10_060)
+
+	// Ordered by update time the iterator cannot restart (from and to
+	// filter on creation), so it stops at the cap, as documented.
+	n := 0
+	for _, err := range c.Contacts.ListIter(t.Context(), &aircall.ContactListOptions{OrderBy: "updated_at"}) {
+		if err != nil {
+			require.ErrorIs(t, err, aircall.ErrPageLimitExceeded)
+			break
+		}
+		n++
+	}
+	assert.Equal(t, 10_000, n)
 }
