@@ -571,9 +571,12 @@ func assetURL(callID int64, kind string) string {
 
 // InsightCardPost is an insight card sent to a call through the API.
 type InsightCardPost struct {
+	// CallID is the call the card was sent to.
 	CallID int64
-	Card   aircall.InsightCard
-	At     time.Time
+	// Card is the card as it was sent.
+	Card aircall.InsightCard
+	// At is when it was sent, on the fake's clock.
+	At time.Time
 }
 
 // InsightCards returns the insight cards posted to a call, oldest first

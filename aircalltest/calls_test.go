@@ -201,7 +201,7 @@ func addCalls(s *aircalltest.Server, n int, start time.Time) {
 
 func TestCalls_tenThousandCap(t *testing.T) {
 	t.Parallel()
-	s := newServer(t)
+	s := newServer(t, aircalltest.InMemory())
 	start := time.Date(2026, 5, 1, 8, 0, 0, 0, time.UTC)
 	addCalls(s, 10_120, start)
 	c := s.Client(noRetry)

@@ -126,7 +126,7 @@ func TestContacts_twentyDetailsAtMost(t *testing.T) {
 
 func TestContacts_tenThousandCap(t *testing.T) {
 	t.Parallel()
-	s := newServer(t)
+	s := newServer(t, aircalltest.InMemory())
 	start := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range 10_060 {
 		s.AddContact(aircall.Contact{FirstName: "C", LastName: itoa(int64(i)),

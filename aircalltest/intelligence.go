@@ -16,16 +16,26 @@ import (
 // ones (realtime transcription, custom summary, playbook result,
 // evaluations) are served as the JSON given.
 type Insights struct {
-	Transcription         *aircall.Transcription
-	Sentiment             *aircall.CallSentiment
-	Topics                *aircall.CallTopics
-	Summary               *aircall.CallSummary
-	ActionItems           []*aircall.ActionItem
-	PredictedCSAT         *aircall.PredictedCSAT
+	// Transcription is served by GET /v1/calls/:id/transcription.
+	Transcription *aircall.Transcription
+	// Sentiment is served by GET /v1/calls/:id/sentiments.
+	Sentiment *aircall.CallSentiment
+	// Topics is served by GET /v1/calls/:id/topics.
+	Topics *aircall.CallTopics
+	// Summary is served by GET /v1/calls/:id/summary.
+	Summary *aircall.CallSummary
+	// ActionItems are served by GET /v1/calls/:id/action_items.
+	ActionItems []*aircall.ActionItem
+	// PredictedCSAT is served by GET /v1/calls/:id/predicted_csat.
+	PredictedCSAT *aircall.PredictedCSAT
+	// RealtimeTranscription is the body of GET /v1/calls/:id/realtime_transcription.
 	RealtimeTranscription json.RawMessage
-	CustomSummaryResult   json.RawMessage
-	PlaybookResult        json.RawMessage
-	Evaluations           json.RawMessage
+	// CustomSummaryResult is the body of GET /v1/calls/:id/custom_summary_result.
+	CustomSummaryResult json.RawMessage
+	// PlaybookResult is the body of GET /v1/calls/:id/playbook_result.
+	PlaybookResult json.RawMessage
+	// Evaluations is the body of GET /v1/calls/:id/evaluations.
+	Evaluations json.RawMessage
 }
 
 // SetInsights sets the conversation-intelligence results of a call

@@ -35,8 +35,9 @@ type SentMessage struct {
 	Native bool
 	// To lists the recipients (several for a group send).
 	To []string
-	// Body is the text; MediaURLs the MMS media.
-	Body      string
+	// Body is the text.
+	Body string
+	// MediaURLs are the media of an MMS.
 	MediaURLs []string
 	// TemplateID is the WhatsApp template sent, if any.
 	TemplateID string

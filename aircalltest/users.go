@@ -387,10 +387,14 @@ func (s *Server) usersAvailability(x *exchange) {
 // /v1/users/:id/calls, NumberID set) or a number put in a user's phone
 // (POST /v1/users/:id/dial).
 type Dial struct {
-	UserID   int64
+	// UserID is the user whose phone was asked to call.
+	UserID int64
+	// NumberID is the number to call from; 0 for a dial, where the user picks it.
 	NumberID int64
-	To       string
-	At       time.Time
+	// To is the phone number to call.
+	To string
+	// At is when it was asked, on the fake's clock.
+	At time.Time
 }
 
 // Dials returns the calls started and numbers dialled through the API, oldest first.
