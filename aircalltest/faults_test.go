@@ -114,6 +114,10 @@ func TestFaults_latencyHonoursContextAndFakeClock(t *testing.T) {
 func TestFaults_dropConnectionOnTheRealListener(t *testing.T) {
 	t.Parallel()
 	s := newServer(t, aircalltest.WithDemoData())
+	s.Inject(aircalltest.Fault{Path: "/v1/ping", DropConnection: true, Times: 1})
+	_, err := s.Client(noRetry).Ping(t.Context())
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF, "headers and half the body, then the connection closes")
+
 	s.Inject(aircalltest.Fault{Path: "/v1/users", DropConnection: true, Times: 1})
 	users, resp, err := s.Client(fastRetry).Users.List(t.Context(), nil)
 	require.NoError(t, err, "a GET cut mid-body is retried")

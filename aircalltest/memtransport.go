@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -168,9 +167,6 @@ func hijackDrop(w http.ResponseWriter, status int, header http.Header, body []by
 	defer conn.Close()
 	writeRawResponse(buf.Writer, status, header, body)
 	_ = buf.Flush()
-	if tc, ok := conn.(*net.TCPConn); ok {
-		_ = tc.SetLinger(0)
-	}
 	return true
 }
 

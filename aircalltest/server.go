@@ -37,10 +37,10 @@ type Server struct {
 	delivery deliveryState
 	closed   bool
 
-	stop     context.CancelFunc // ends webhook deliveries on Close
-	stopCtx  context.Context
-	workers  sync.WaitGroup
-	closeMux sync.Once
+	stop      context.CancelFunc // ends webhook deliveries on Close
+	stopCtx   context.Context
+	workers   sync.WaitGroup
+	closeOnce sync.Once
 }
 
 // NewServer starts a fake Aircall API configured by opts: on an httptest
@@ -127,7 +127,7 @@ func (s *Server) Client(opts ...aircall.Option) *aircall.Client {
 // Close stops webhook deliveries (waiting for the one in flight) and shuts
 // the listener down. It is safe to call more than once.
 func (s *Server) Close() {
-	s.closeMux.Do(func() {
+	s.closeOnce.Do(func() {
 		s.mu.Lock()
 		s.closed = true
 		s.mu.Unlock()
