@@ -3,6 +3,7 @@ package aircall
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -88,6 +89,14 @@ type OutboundAgentCall struct {
 // idempotency key was already used; 404 (ErrNotFound) for an unknown agent;
 // 4xx when Context misses a variable of the agent's messages.
 //
+// A 409 answered to a retry (the first attempt reached Aircall but its answer
+// was lost: a dropped connection, a timeout, a 5xx after processing) means
+// an earlier attempt of this very request was accepted: the call is placed.
+// That case returns an error matching ErrAgentCallAlreadyAccepted (and not
+// ErrConflict) together with an OutboundAgentCall carrying only the
+// IdempotencyKey; the call's id and status arrive with the ai_voice_agent.*
+// webhook events.
+//
 //aircall:operation POST /v1/outbound-calls/agents/:agent_id
 func (s *AIVoiceAgentsService) StartOutboundCall(ctx context.Context, agentID string, req *OutboundAgentCallRequest) (*OutboundAgentCall, *Response, error) {
 	if err := firstErr(checkStringID("agentID", agentID), req.validate()); err != nil {
@@ -100,6 +109,11 @@ func (s *AIVoiceAgentsService) StartOutboundCall(ctx context.Context, agentID st
 	call := new(OutboundAgentCall)
 	resp, err := s.client.sendWith(ctx, http.MethodPost, "v1/outbound-calls/agents/"+url.PathEscape(agentID), &body, call, true)
 	if err != nil {
+		if resp != nil && resp.Attempts > 1 && errors.Is(err, ErrConflict) {
+			return &OutboundAgentCall{IdempotencyKey: body.IdempotencyKey}, resp, fmt.Errorf(
+				"%w: the retry of idempotency key %s was answered 409 after %d attempts",
+				ErrAgentCallAlreadyAccepted, body.IdempotencyKey, resp.Attempts)
+		}
 		return nil, resp, err
 	}
 	if call.IdempotencyKey == "" {
@@ -129,6 +143,12 @@ func (r *OutboundAgentCallRequest) validate() error {
 	}
 	return nil
 }
+
+// ErrAgentCallAlreadyAccepted is returned by StartOutboundCall when a retry
+// of the request is answered 409: an earlier attempt with the same
+// idempotency key was accepted, so the call is placed, but its answer was
+// lost. It does not match ErrConflict, which means the caller reused a key.
+var ErrAgentCallAlreadyAccepted = errors.New("aircall: an earlier attempt of this outbound agent call was accepted")
 
 // newIdempotencyKey returns a random UUID (version 4), e.g.
 // "3f1c2b7e-9a4d-4c8e-b1f2-0d5e6a7b8c9d".

@@ -102,6 +102,27 @@ func TestAIVoiceAgents_conflict(t *testing.T) {
 
 // A retried StartOutboundCall resends the same key and body, so it cannot
 // start two calls; and it is retried on 5xx, unlike other POSTs.
+func TestAIVoiceAgents_conflictOnRetryMeansAccepted(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
+			if n == 1 {
+				// Processed, but the answer is lost on the way back.
+				return response(r, http.StatusGatewayTimeout, ``)
+			}
+			return response(r, http.StatusConflict, `{"error":"Conflict","troubleshoot":"idempotency_key already used"}`)
+		}}
+		c := newTestClient(t, srv.roundTrip, WithoutRateLimit())
+		req := &OutboundAgentCallRequest{ContactPhone: "+18001231234", IdempotencyKey: "appt-42"}
+		call, resp, err := c.AIVoiceAgents.StartOutboundCall(t.Context(), "a1", req)
+		assert.ErrorIs(t, err, ErrAgentCallAlreadyAccepted)
+		assert.NotErrorIs(t, err, ErrConflict, "not the caller's reuse of a key")
+		require.NotNil(t, call)
+		assert.Equal(t, "appt-42", call.IdempotencyKey)
+		assert.Equal(t, 2, resp.Attempts)
+	})
+}
+
 func TestAIVoiceAgents_retriedWithSameKey(t *testing.T) {
 	t.Parallel()
 	t.Run("502 then 202", func(t *testing.T) {

@@ -181,6 +181,23 @@ func TestAIVoiceAgents_outboundCall(t *testing.T) {
 	assert.Equal(t, call.ID, calls[0].ID)
 }
 
+// TestAIVoiceAgents_lostAnswerIsNotAFailure drops the answer of a call the
+// fake accepted: the SDK's retry with the same key gets 409, which it reports
+// as ErrAgentCallAlreadyAccepted, and exactly one call was placed.
+func TestAIVoiceAgents_lostAnswerIsNotAFailure(t *testing.T) {
+	t.Parallel()
+	s := newServer(t)
+	s.Inject(aircalltest.Fault{Method: http.MethodPost, Path: "/v1/outbound-calls/agents/*", DropConnection: true, Times: 1})
+	c := s.Client(aircall.WithRetryPolicy(aircall.RetryPolicy{MaxRetries: 2, MinBackoff: time.Millisecond}))
+	call, resp, err := c.AIVoiceAgents.StartOutboundCall(t.Context(), "agent-abc123",
+		&aircall.OutboundAgentCallRequest{ContactPhone: "+18001231234", IdempotencyKey: "appt-7"})
+	require.ErrorIs(t, err, aircall.ErrAgentCallAlreadyAccepted)
+	assert.NotErrorIs(t, err, aircall.ErrConflict)
+	assert.Equal(t, "appt-7", call.IdempotencyKey)
+	assert.Equal(t, 2, resp.Attempts)
+	require.Len(t, s.AgentCalls(), 1, "one call placed, not two")
+}
+
 // TestAnalytics_exportCompletesOnTheFakeClock waits for an export with the
 // SDK's WaitForExport, polling every minute of the bubble's clock.
 func TestAnalytics_exportCompletesOnTheFakeClock(t *testing.T) {
