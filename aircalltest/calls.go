@@ -351,8 +351,8 @@ func (s *Server) callsGet(x *exchange) {
 }
 
 // emitCall sends a call event with the call as data. Callers hold s.mu.
-func (s *Server) emitCall(event string, c *call) {
-	s.emit("call", event, s.callWire(c, callView{contact: true, shortURLs: true}))
+func (s *Server) emitCall(event aircall.EventType, c *call) {
+	s.emit(aircall.ResourceCall, event, s.callWire(c, callView{contact: true, shortURLs: true}))
 }
 
 // flexID reads an id sent as a number or a string (transfer's user_id and
@@ -442,7 +442,7 @@ func (s *Server) callsTransfer(x *exchange) {
 			}
 			c.transferTo = 0
 		}
-		s.emitCall("call.transferred", c)
+		s.emitCall(aircall.EventCallTransferred, c)
 		x.empty(http.StatusNoContent)
 	})
 }
@@ -477,7 +477,7 @@ func (s *Server) callsComment(x *exchange) {
 			x.badRequest("Maximum of 5 notes can be added to a Call.")
 		default:
 			c.comments = append(c.comments, comment{id: s.db.next(kindComment), content: content, postedAt: s.now().Unix()})
-			s.emitCall("call.commented", c)
+			s.emitCall(aircall.EventCallCommented, c)
 			x.empty(http.StatusCreated)
 		}
 	})
@@ -508,7 +508,7 @@ func (s *Server) callsTag(x *exchange) {
 				c.tags = append(c.tags, callTag{tagID: id, createdAt: now})
 			}
 		}
-		s.emitCall("call.tagged", c)
+		s.emitCall(aircall.EventCallTagged, c)
 		x.empty(http.StatusCreated)
 	})
 }
@@ -519,7 +519,7 @@ func (s *Server) callsArchive(archived bool) func(*exchange) {
 		s.withCall(x, func(c *call) {
 			c.archived = archived
 			if archived {
-				s.emitCall("call.archived", c)
+				s.emitCall(aircall.EventCallArchived, c)
 			}
 			x.json(http.StatusOK, map[string]any{"call": s.callWire(c, callView{})})
 		})

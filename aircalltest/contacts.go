@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/aircall-go/aircall"
 )
 
 // maxDetails is how many phone numbers, and how many emails, a contact can hold.
@@ -269,7 +271,7 @@ func (s *Server) contactsCreate(x *exchange) {
 		c.phones = append(c.phones, detail{id: s.db.next(kindDetail), label: strings.TrimSpace(*d.Label), value: strings.TrimSpace(*d.Value)})
 	}
 	s.db.insertContact(c)
-	s.emit("contact", "contact.created", s.contactWire(c))
+	s.emit(aircall.ResourceContact, aircall.EventContactCreated, s.contactWire(c))
 	x.json(http.StatusCreated, map[string]any{"contact": s.contactWire(c)})
 }
 
@@ -290,7 +292,7 @@ func (s *Server) contactsUpdate(x *exchange) {
 	s.withContact(x, func(c *contact) {
 		req.apply(c)
 		c.updatedAt = s.now()
-		s.emit("contact", "contact.updated", s.contactWire(c))
+		s.emit(aircall.ResourceContact, aircall.EventContactUpdated, s.contactWire(c))
 		x.json(http.StatusOK, map[string]any{"contact": s.contactWire(c)})
 	})
 }
@@ -298,7 +300,7 @@ func (s *Server) contactsUpdate(x *exchange) {
 // contactsDelete serves DELETE /v1/contacts/:id.
 func (s *Server) contactsDelete(x *exchange) {
 	s.withContact(x, func(c *contact) {
-		s.emit("contact", "contact.deleted", s.contactWire(c))
+		s.emit(aircall.ResourceContact, aircall.EventContactDeleted, s.contactWire(c))
 		s.db.deleteContact(c)
 		x.empty(http.StatusNoContent)
 	})
@@ -351,7 +353,7 @@ func (s *Server) contactDetails(phones bool) (add, update, remove func(*exchange
 	}
 	touched := func(c *contact) {
 		c.updatedAt = s.now()
-		s.emit("contact", "contact.updated", s.contactWire(c))
+		s.emit(aircall.ResourceContact, aircall.EventContactUpdated, s.contactWire(c))
 	}
 	add = func(x *exchange) {
 		label, value, ok := read(x)

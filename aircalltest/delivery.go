@@ -69,10 +69,10 @@ func (d *deliveryState) watch() <-chan struct{} {
 // emit sends an event to every active webhook subscribed to it: the payload
 // is built now (data in its wire format), the POST happens asynchronously,
 // in emission order. Callers hold s.mu.
-func (s *Server) emit(resource, event string, data any) {
+func (s *Server) emit(resource string, event aircall.EventType, data any) {
 	var targets []*webhook
 	for _, wh := range s.db.webhooks {
-		if wh.active && slices.Contains(wh.events, event) {
+		if wh.active && slices.Contains(wh.events, string(event)) {
 			targets = append(targets, wh)
 		}
 	}
@@ -91,8 +91,8 @@ func (s *Server) emit(resource, event string, data any) {
 			Timestamp int64           `json:"timestamp"`
 			Token     string          `json:"token"`
 			Data      json.RawMessage `json:"data"`
-		}{resource, event, ts, wh.token, raw})
-		s.delivery.queue = append(s.delivery.queue, deliveryJob{webhookID: wh.uuid, url: wh.url, event: event, resource: resource, payload: payload})
+		}{resource, string(event), ts, wh.token, raw})
+		s.delivery.queue = append(s.delivery.queue, deliveryJob{webhookID: wh.uuid, url: wh.url, event: string(event), resource: resource, payload: payload})
 	}
 	s.delivery.signal()
 	if !s.delivery.running {
@@ -104,9 +104,9 @@ func (s *Server) emit(resource, event string, data any) {
 
 // emitUser sends a user event twice: in the v1 format, and as "<event>.v2"
 // in the Users v2 format. Callers hold s.mu.
-func (s *Server) emitUser(event string, u *user) {
-	s.emit("user", event, s.userWire(u, userDetail))
-	s.emit("user", event+".v2", s.userV2Wire(u))
+func (s *Server) emitUser(event aircall.EventType, u *user) {
+	s.emit(aircall.ResourceUser, event, s.userWire(u, userDetail))
+	s.emit(aircall.ResourceUser, event+".v2", s.userV2Wire(u))
 }
 
 // deliverLoop POSTs queued events one at a time until the queue is empty.

@@ -53,19 +53,19 @@ func (s *Server) SetInsights(callID int64, ins Insights) {
 	s.db.insights[callID] = &stored
 	now := s.now()
 	if t := ins.Transcription; t != nil {
-		s.emit("conversation_intelligence", "transcription.created", s.transcriptionWire(c, t))
+		s.emit(aircall.ResourceConversationIntelligence, aircall.EventTranscriptionCreated, s.transcriptionWire(c, t))
 	}
 	if v := ins.Sentiment; v != nil {
-		s.emit("conversation_intelligence", "sentiment.created", s.sentimentWire(c, v))
+		s.emit(aircall.ResourceConversationIntelligence, aircall.EventSentimentCreated, s.sentimentWire(c, v))
 	}
 	if v := ins.Topics; v != nil {
-		s.emit("conversation_intelligence", "topics.created", s.topicsWire(c, v, now))
+		s.emit(aircall.ResourceConversationIntelligence, aircall.EventTopicsCreated, s.topicsWire(c, v, now))
 	}
 	if v := ins.Summary; v != nil {
-		s.emit("conversation_intelligence", "summary.created", s.summaryWire(c, v, now))
+		s.emit(aircall.ResourceConversationIntelligence, aircall.EventSummaryCreated, s.summaryWire(c, v, now))
 	}
 	if len(ins.ActionItems) > 0 {
-		s.emit("conversation_intelligence", "action_item.created", s.actionItemsWire(c, ins.ActionItems, now))
+		s.emit(aircall.ResourceConversationIntelligence, aircall.EventActionItemCreated, s.actionItemsWire(c, ins.ActionItems, now))
 	}
 }
 

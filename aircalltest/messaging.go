@@ -248,7 +248,7 @@ func (s *Server) messagingSend(native bool) func(*exchange) {
 			m := s.record(SentMessage{ID: "SM" + randomHex(16), NumberID: id, Channel: "sms", Native: native,
 				To: []string{req.To}, Body: req.Body, MediaURLs: media, AgentID: deref(req.AgentID)})
 			if native {
-				s.emit("message", "message.sent", s.messageWire(m, true))
+				s.emit(aircall.ResourceMessage, aircall.EventMessageSent, s.messageWire(m, true))
 			}
 			x.json(http.StatusOK, s.messageWire(m, false))
 		})
@@ -345,7 +345,7 @@ func (s *Server) messagingGroupSend(native bool) func(*exchange) {
 			}{m.ID, "pending", s.link("v1/numbers/%d/messages/%s", id, m.ID), "outbound", m.createdAt, m.createdAt,
 				m.createdAt, newUUID(), m.To, append([]string{}, media...), m.Body, s.numberWireRef(id)}
 			if native {
-				s.emit("message", "group_message.sent", w)
+				s.emit(aircall.ResourceMessage, aircall.EventGroupMessageSent, w)
 			}
 			x.json(http.StatusOK, w)
 		})

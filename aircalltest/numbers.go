@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/aircall-go/aircall"
 )
 
 // number is an Aircall Number (a phone line) of the fake company.
@@ -253,11 +255,11 @@ func (s *Server) numbersUpdate(x *exchange) {
 		*fields[k] = v
 	}
 	if n.open != wasOpen {
-		event := "number.closed"
+		event := aircall.EventNumberClosed
 		if n.open {
-			event = "number.opened"
+			event = aircall.EventNumberOpened
 		}
-		s.emit("number", event, s.numberWire(n, numberDetail))
+		s.emit(aircall.ResourceNumber, event, s.numberWire(n, numberDetail))
 	}
 	x.json(http.StatusOK, map[string]any{"number": s.numberWire(n, numberDetail)})
 }

@@ -55,7 +55,7 @@ func (s *Server) AddUser(u aircall.User) *aircall.User {
 		num.userIDs = append(num.userIDs, rec.id)
 	}
 	s.db.users[rec.id] = rec
-	s.emitUser("user.created", rec)
+	s.emitUser(aircall.EventUserCreated, rec)
 	return decodeAs[aircall.User](s.userWire(rec, userDetail))
 }
 
@@ -123,7 +123,7 @@ func (s *Server) AddNumber(n aircall.Number) *aircall.Number {
 		rec.userIDs = append(rec.userIDs, u.ID)
 	}
 	s.db.numbers[id] = rec
-	s.emit("number", "number.created", s.numberWire(rec, numberDetail))
+	s.emit(aircall.ResourceNumber, aircall.EventNumberCreated, s.numberWire(rec, numberDetail))
 	return decodeAs[aircall.Number](s.numberWire(rec, numberDetail))
 }
 
@@ -189,7 +189,7 @@ func (s *Server) AddContact(c aircall.Contact) *aircall.Contact {
 	rec.phones = details(c.PhoneNumbers, "Mobile")
 	rec.emails = details(c.Emails, "Work")
 	s.db.insertContact(rec)
-	s.emit("contact", "contact.created", s.contactWire(rec))
+	s.emit(aircall.ResourceContact, aircall.EventContactCreated, s.contactWire(rec))
 	return decodeAs[aircall.Contact](s.contactWire(rec))
 }
 
@@ -205,9 +205,9 @@ func (s *Server) AddCall(c aircall.Call) *aircall.Call {
 	defer s.mu.Unlock()
 	rec := s.callRecord("AddCall", &c)
 	s.db.insertCall(rec)
-	s.emitCall("call.created", rec)
+	s.emitCall(aircall.EventCallCreated, rec)
 	if rec.status == "done" {
-		s.emitCall("call.ended", rec)
+		s.emitCall(aircall.EventCallEnded, rec)
 	}
 	return decodeAs[aircall.Call](s.callWire(rec, callView{contact: true}))
 }

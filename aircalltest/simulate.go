@@ -21,9 +21,9 @@ func (s *Server) BeginCall(c aircall.Call) *aircall.Call {
 	c.AnsweredAt, c.EndedAt, c.Duration = aircall.Timestamp{}, aircall.Timestamp{}, 0
 	rec := s.callRecord("BeginCall", &c)
 	s.db.insertCall(rec)
-	s.emitCall("call.created", rec)
+	s.emitCall(aircall.EventCallCreated, rec)
 	if rec.userID != 0 {
-		s.emitCall("call.ringing_on_agent", rec)
+		s.emitCall(aircall.EventCallRingingOnAgent, rec)
 	}
 	return decodeAs[aircall.Call](s.callWire(rec, callView{contact: true}))
 }
@@ -42,7 +42,7 @@ func (s *Server) AnswerCall(callID, userID int64) *aircall.Call {
 		rec.userID = userID
 	}
 	rec.status, rec.answeredAt = "answered", s.now().Unix()
-	s.emitCall("call.answered", rec)
+	s.emitCall(aircall.EventCallAnswered, rec)
 	return decodeAs[aircall.Call](s.callWire(rec, callView{contact: true}))
 }
 
@@ -67,10 +67,10 @@ func (s *Server) EndCall(callID int64, missedReason aircall.MissedCallReason) *a
 			rec.missedReason = string(aircall.MissedNoAvailableAgent)
 		}
 	}
-	s.emitCall("call.hungup", rec)
-	s.emitCall("call.ended", rec)
+	s.emitCall(aircall.EventCallHungUp, rec)
+	s.emitCall(aircall.EventCallEnded, rec)
 	if rec.voicemail != "" {
-		s.emitCall("call.voicemail_left", rec)
+		s.emitCall(aircall.EventCallVoicemailLeft, rec)
 	}
 	return decodeAs[aircall.Call](s.callWire(rec, callView{contact: true}))
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/aircall-go/aircall"
 )
 
 // user is a User of the fake company.
@@ -258,7 +260,7 @@ func (s *Server) createUser(x *exchange, req *userWrite) *user {
 	}
 	req.apply(u)
 	s.db.users[u.id] = u
-	s.emitUser("user.created", u)
+	s.emitUser(aircall.EventUserCreated, u)
 	return u
 }
 
@@ -323,7 +325,7 @@ func (s *Server) usersDelete(x *exchange) {
 		x.notFound("User")
 		return
 	}
-	s.emitUser("user.deleted", u)
+	s.emitUser(aircall.EventUserDeleted, u)
 	s.db.deleteUser(id)
 	x.empty(http.StatusNoContent)
 }

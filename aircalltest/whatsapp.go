@@ -229,7 +229,7 @@ func (s *Server) whatsappSend(native bool) func(*exchange) {
 		m := s.record(SentMessage{ID: "WA" + randomHex(16), NumberID: req.LineID, Channel: "whatsapp", Native: native,
 			To: []string{to}, Body: req.Text, TemplateID: templateID})
 		if native {
-			s.emit("message", "message.sent", s.messageWire(m, true))
+			s.emit(aircall.ResourceMessage, aircall.EventMessageSent, s.messageWire(m, true))
 		}
 		w := s.messageWire(m, false)
 		w.Channel = json.RawMessage(`"whatsapp"`)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/aircall-go/aircall"
+	"github.com/aircall-go/aircall/aircalltest"
 	"github.com/aircall-go/aircall/internal/fixture"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -266,4 +267,50 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// TestReceiver_againstTheFake plays two calls on aircalltest, which delivers
+// their events to the receiver, which tags the missed one through the fake's
+// API: the example end to end, with no live account.
+func TestReceiver_againstTheFake(t *testing.T) {
+	t.Parallel()
+	var receiverHandler http.Handler
+	deliver := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { receiverHandler.ServeHTTP(w, r) })
+	fake := aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithDeliveryClient(aircalltest.HandlerClient(deliver)))
+	t.Cleanup(fake.Close)
+	wh := fake.AddWebhook("https://receiver.example.test"+webhookPath, aircall.EventCallEnded)
+
+	cfg, err := configFromEnv(env(map[string]string{
+		"AIRCALL_WEBHOOK_TOKEN": wh.Token,
+		"AIRCALL_API_ID":        aircalltest.DefaultAPIID,
+		"AIRCALL_API_TOKEN":     aircalltest.DefaultAPIToken,
+		"AIRCALL_BASE_URL":      fake.URL(),
+		"MISSED_CALL_TAG_ID":    strconv.FormatInt(aircalltest.DemoTagID, 10),
+	}))
+	require.NoError(t, err)
+	client, err := newClient(cfg, aircall.WithoutRateLimit())
+	require.NoError(t, err)
+	logs := &syncBuffer{}
+	receiverHandler = newHandler(cfg, client, slog.New(slog.NewTextHandler(logs, nil)))
+
+	user := &aircall.User{ID: aircalltest.DemoUserID}
+	answered := fake.BeginCall(aircall.Call{Direction: aircall.CallInbound, User: user, RawDigits: "+18001231234"})
+	fake.AnswerCall(answered.ID, 0)
+	fake.EndCall(answered.ID, "")
+	missed := fake.BeginCall(aircall.Call{Direction: aircall.CallInbound, User: user, RawDigits: "+18001231235"})
+	fake.EndCall(missed.ID, aircall.MissedNoAvailableAgent)
+
+	deliveries, err := fake.WaitForDeliveries(t.Context(), 2)
+	require.NoError(t, err)
+	for _, d := range deliveries {
+		assert.True(t, d.OK(), "%s answered %d", d.Event, d.StatusCode)
+	}
+	got, _, err := client.Calls.Get(t.Context(), missed.ID, nil)
+	require.NoError(t, err)
+	require.Len(t, got.Tags, 1, "the missed call was tagged through the API")
+	assert.EqualValues(t, aircalltest.DemoTagID, got.Tags[0].ID)
+	got, _, err = client.Calls.Get(t.Context(), answered.ID, nil)
+	require.NoError(t, err)
+	assert.Empty(t, got.Tags, "the answered call was not")
+	assert.Contains(t, logs.String(), "call ended")
 }
