@@ -4,72 +4,18 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"regexp"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/aircall-go/aircall/internal/fixture"
+	"github.com/aircall-go/aircall/internal/leakcheck"
 	"github.com/stretchr/testify/require"
 )
-
-// sdkFrame matches a stack frame in a source file of this module's root
-// package, aircalltest or redislimit.
-var sdkFrame = sync.OnceValue(func() *regexp.Regexp {
-	root, err := fixture.Root()
-	if err != nil {
-		panic(err)
-	}
-	return regexp.MustCompile(regexp.QuoteMeta(root) + `/(aircalltest/|redislimit/)?[a-z0-9_]+\.go:\d+`)
-})
-
-// sdkGoroutines returns the stacks of goroutines running code of the SDK
-// itself (not its tests).
-func sdkGoroutines() []string {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	var out []string
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		for _, line := range strings.Split(g, "\n") {
-			if m := sdkFrame().FindString(line); m != "" && !strings.Contains(m, "_test.go") {
-				out = append(out, g)
-				break
-			}
-		}
-	}
-	return out
-}
-
-// checkNoSDKGoroutines fails the test if SDK goroutines are still running
-// once the work is done (they get a moment to wind down).
-func checkNoSDKGoroutines(t *testing.T) {
-	t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for {
-		left := sdkGoroutines()
-		if len(left) == 0 {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d SDK goroutine(s) left running:\n%s", len(left), strings.Join(left, "\n\n"))
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-}
 
 // TestNoGoroutineLeaks is deliberately not parallel: it runs while every
 // parallel test is paused, so any SDK goroutine alive afterwards is a leak.
 func TestNoGoroutineLeaks(t *testing.T) {
-	require.Empty(t, sdkGoroutines(), "no SDK goroutine before the test")
+	require.Empty(t, leakcheck.Goroutines(), "no SDK goroutine before the test")
 
 	s := &pagedServer{n: 500}
 	mux := http.NewServeMux()
@@ -105,7 +51,7 @@ func TestNoGoroutineLeaks(t *testing.T) {
 
 	srv.Close()
 	transport.CloseIdleConnections()
-	checkNoSDKGoroutines(t)
+	leakcheck.Check(t)
 }
 
 func TestSDKGoroutines_detectsALeak(t *testing.T) {
@@ -120,7 +66,7 @@ func TestSDKGoroutines_detectsALeak(t *testing.T) {
 	<-started
 	time.Sleep(10 * time.Millisecond)
 	found := false
-	for _, g := range sdkGoroutines() {
+	for _, g := range leakcheck.Goroutines() {
 		if strings.Contains(g, "retry.go") {
 			found = true
 		}
