@@ -169,3 +169,32 @@ func TestOperationsMatchTheReference(t *testing.T) {
 	}
 	assert.Greater(t, n, 60, "the reference's Request lines were found")
 }
+
+// TestReadmeCoverageTable checks README's coverage table lists every
+// operation with the methods that carry it.
+func TestReadmeCoverageTable(t *testing.T) {
+	t.Parallel()
+	root, err := fixture.Root()
+	require.NoError(t, err)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	require.NoError(t, err)
+	rows := map[string]string{}
+	for _, line := range strings.Split(string(readme), "\n") {
+		if m := regexp.MustCompile("^\\| `([A-Z]+ /[^`]+)`").FindStringSubmatch(line); m != nil {
+			rows[m[1]] = line
+		}
+	}
+	sdk := sdkOperations(t)
+	for _, op := range listedOperations(t) {
+		row, ok := rows[op]
+		if !assert.True(t, ok, "README's coverage table misses %s", op) {
+			continue
+		}
+		for _, fn := range sdk[op] {
+			name := strings.TrimSuffix(fn, "Service") // "CallsService.Get" → "Calls.Get"
+			name = strings.Replace(name, "Service.", ".", 1)
+			assert.Contains(t, row, "`"+name+"`", "README's row for %s", op)
+		}
+	}
+	assert.Len(t, rows, len(listedOperations(t)), "one row per operation")
+}
