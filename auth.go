@@ -32,6 +32,7 @@ func newAuthTransport(base http.RoundTripper, apiURL *url.URL, basic *basicCreds
 	return t
 }
 
+// RoundTrip sends req, with the Authorization header when it goes to the API host.
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	rt := t.base
 	if rt == nil {

@@ -322,6 +322,7 @@ func (e *WebhookEvent) Message() (*Message, error) {
 // eventMessage decodes a Message as leniently as a callback's.
 type eventMessage struct{ Message }
 
+// UnmarshalJSON decodes a message leniently, as message callbacks are.
 func (m *eventMessage) UnmarshalJSON(b []byte) error {
 	msg, err := decodeCallbackMessage(b)
 	if err != nil {
@@ -377,6 +378,7 @@ func (e *WebhookEvent) ActionItems() (*CallActionItems, error) {
 // eventActionItems reads the data of action_item.created in either shape.
 type eventActionItems struct{ CallActionItems }
 
+// UnmarshalJSON reads either one action item or the call's list of them.
 func (a *eventActionItems) UnmarshalJSON(b []byte) error {
 	var probe map[string]json.RawMessage
 	if err := json.Unmarshal(b, &probe); err != nil {

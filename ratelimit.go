@@ -60,8 +60,11 @@ func NewLocalLimiter(perMinute, burst int) (Limiter, error) {
 
 type localLimiter struct{ l *rate.Limiter }
 
+// Wait blocks until the token bucket allows a request, or ctx ends.
 func (l *localLimiter) Wait(ctx context.Context) error { return l.l.Wait(ctx) }
-func (l *localLimiter) Observe(Rate)                   {}
+
+// Observe does nothing: the client's own gate handles the server's headers.
+func (l *localLimiter) Observe(Rate) {}
 
 // limiterError makes a limiter failure honour the context contract: a
 // cancelled ctx matches context.Canceled, and x/time/rate's "would exceed

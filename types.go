@@ -258,6 +258,7 @@ func Ptr[T any](v T) *T { return &v }
 // fields the API documents as strings but sends as numbers (or the reverse).
 type flexString string
 
+// UnmarshalJSON reads a JSON string, number or null.
 func (s *flexString) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	switch {
@@ -282,6 +283,7 @@ func (s *flexString) UnmarshalJSON(b []byte) error {
 // flexStrings decodes an array of strings and/or numbers into strings.
 type flexStrings []string
 
+// UnmarshalJSON reads an array of strings and/or numbers.
 func (l *flexStrings) UnmarshalJSON(b []byte) error {
 	var raw []flexString
 	if err := json.Unmarshal(b, &raw); err != nil {
@@ -302,6 +304,7 @@ func (l *flexStrings) UnmarshalJSON(b []byte) error {
 // flexInt64 decodes a JSON number, numeric string or null into an int64.
 type flexInt64 int64
 
+// UnmarshalJSON reads a JSON number, numeric string or null.
 func (n *flexInt64) UnmarshalJSON(b []byte) error {
 	b = bytes.TrimSpace(b)
 	if bytes.Equal(b, []byte("null")) || bytes.Equal(b, []byte(`""`)) {
@@ -326,6 +329,7 @@ func (n *flexInt64) UnmarshalJSON(b []byte) error {
 // value that is not an integer (number or numeric string) decodes to zero.
 type lenientInt64 int64
 
+// UnmarshalJSON reads an integer, or zero for anything else.
 func (n *lenientInt64) UnmarshalJSON(b []byte) error {
 	var v flexInt64
 	if v.UnmarshalJSON(b) != nil {

@@ -359,6 +359,7 @@ func (s *Server) emitCall(event aircall.EventType, c *call) {
 // team_id are documented as strings and sent as integers).
 type flexID int64
 
+// UnmarshalJSON reads the id as a JSON number or a numeric string.
 func (f *flexID) UnmarshalJSON(b []byte) error {
 	var n json.Number
 	if err := json.Unmarshal(b, &n); err != nil {

@@ -120,6 +120,7 @@ func serveRecovering(h http.Handler, w http.ResponseWriter, r *http.Request) (ab
 
 type errReader struct{ err error }
 
+// Read fails with the reader's error, to cut a body mid-way.
 func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 // memResponse records what a handler writes. Like a real server, it freezes
@@ -132,8 +133,10 @@ type memResponse struct {
 	body        bytes.Buffer
 }
 
+// Header returns the header map of the answer being built.
 func (m *memResponse) Header() http.Header { return m.header }
 
+// WriteHeader records the status of the answer, once.
 func (m *memResponse) WriteHeader(status int) {
 	if m.wroteHeader {
 		return
@@ -143,6 +146,7 @@ func (m *memResponse) WriteHeader(status int) {
 	m.snapshot = m.header.Clone()
 }
 
+// Write appends to the body of the answer.
 func (m *memResponse) Write(p []byte) (int, error) {
 	if !m.wroteHeader {
 		m.WriteHeader(http.StatusOK)
