@@ -216,10 +216,10 @@ func TestCallsService_Get(t *testing.T) {
 	_, _, err = c.Calls.Get(t.Context(), 812, &CallGetOptions{})
 	require.NoError(t, err, "empty options send no query")
 
-	ucAssertErrors(t, "GET /v1/calls/812", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "GET /v1/calls/812", func(t *testing.T, c *Client) (*Response, error) {
 		_, resp, err := c.Calls.Get(t.Context(), 812, nil)
 		return resp, err
-	}, ucErrorCase{404, "Call not found", ErrNotFound})
+	}, errorCase{404, "Call not found", ErrNotFound})
 }
 
 func TestCallsService_Get_fetchContact(t *testing.T) {
@@ -466,13 +466,13 @@ func TestCallsService_Transfer(t *testing.T) {
 			assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 		})
 	}
-	ucAssertErrors(t, "POST /v1/calls/812/transfers", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/calls/812/transfers", func(t *testing.T, c *Client) (*Response, error) {
 		return c.Calls.Transfer(t.Context(), 812, &TransferCallRequest{TeamID: 678})
 	},
-		ucErrorCase{400, "Call already ended.", ErrBadRequest},
-		ucErrorCase{400, "Call cannot be transferred to a team with more than 25 users.", ErrBadRequest},
-		ucErrorCase{400, "Invalid usage of dispatching strategy with user or external phone number.", ErrBadRequest},
-		ucErrorCase{404, "User or Call not found.", ErrNotFound},
+		errorCase{400, "Call already ended.", ErrBadRequest},
+		errorCase{400, "Call cannot be transferred to a team with more than 25 users.", ErrBadRequest},
+		errorCase{400, "Invalid usage of dispatching strategy with user or external phone number.", ErrBadRequest},
+		errorCase{404, "User or Call not found.", ErrNotFound},
 	)
 }
 
@@ -487,9 +487,9 @@ func TestCallsService_AddComment(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 
-	ucAssertErrors(t, "POST /v1/calls/812/comments", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/calls/812/comments", func(t *testing.T, c *Client) (*Response, error) {
 		return c.Calls.AddComment(t.Context(), 812, "sixth")
-	}, ucErrorCase{400, "Maximum of 5 notes can be added to a Call.", ErrBadRequest})
+	}, errorCase{400, "Maximum of 5 notes can be added to a Call.", ErrBadRequest})
 }
 
 func TestCallsService_AddTags(t *testing.T) {
@@ -503,9 +503,9 @@ func TestCallsService_AddTags(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 
-	ucAssertErrors(t, "POST /v1/calls/812/tags", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/calls/812/tags", func(t *testing.T, c *Client) (*Response, error) {
 		return c.Calls.AddTags(t.Context(), 812, []int64{545, 546})
-	}, ucErrorCase{404, "Call not found", ErrNotFound})
+	}, errorCase{404, "Call not found", ErrNotFound})
 }
 
 func TestCallsService_ArchiveUnarchive(t *testing.T) {
@@ -529,16 +529,16 @@ func TestCallsService_ArchiveUnarchive(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, call.Archived)
 
-	ucAssertErrors(t, "PUT /v1/calls/9/archive", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "PUT /v1/calls/9/archive", func(t *testing.T, c *Client) (*Response, error) {
 		call, resp, err := c.Calls.Archive(t.Context(), 9)
 		assert.Nil(t, call)
 		return resp, err
-	}, ucErrorCase{404, "Call not found", ErrNotFound})
-	ucAssertErrors(t, "PUT /v1/calls/9/unarchive", func(t *testing.T, c *Client) (*Response, error) {
+	}, errorCase{404, "Call not found", ErrNotFound})
+	assertErrors(t, "PUT /v1/calls/9/unarchive", func(t *testing.T, c *Client) (*Response, error) {
 		call, resp, err := c.Calls.Unarchive(t.Context(), 9)
 		assert.Nil(t, call)
 		return resp, err
-	}, ucErrorCase{404, "Call not found", ErrNotFound})
+	}, errorCase{404, "Call not found", ErrNotFound})
 }
 
 func TestCallsService_Recording(t *testing.T) {
@@ -567,12 +567,12 @@ func TestCallsService_Recording(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-			ucAssertErrors(t, "POST "+tc.path, func(t *testing.T, c *Client) (*Response, error) {
+			assertErrors(t, "POST "+tc.path, func(t *testing.T, c *Client) (*Response, error) {
 				return tc.call(t.Context(), c, 812)
 			},
-				ucErrorCase{400, "Call has already ended.", ErrBadRequest},
-				ucErrorCase{404, "Call not found.", ErrNotFound},
-				ucErrorCase{405, "Recording is disabled on the Call's number.", ErrMethodNotAllowed},
+				errorCase{400, "Call has already ended.", ErrBadRequest},
+				errorCase{404, "Call not found.", ErrNotFound},
+				errorCase{405, "Recording is disabled on the Call's number.", ErrMethodNotAllowed},
 			)
 		})
 	}
@@ -603,9 +603,9 @@ func TestCallsService_DeleteRecordingAndVoicemail(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, http.StatusOK, resp.StatusCode)
 
-			ucAssertErrors(t, "DELETE "+tc.path, func(t *testing.T, c *Client) (*Response, error) {
+			assertErrors(t, "DELETE "+tc.path, func(t *testing.T, c *Client) (*Response, error) {
 				return tc.call(t.Context(), c, 812)
-			}, ucErrorCase{404, "Call not found", ErrNotFound})
+			}, errorCase{404, "Call not found", ErrNotFound})
 		})
 	}
 }
@@ -626,11 +626,11 @@ func TestCallsService_AddInsightCard(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusCreated, resp.StatusCode)
 
-	ucAssertErrors(t, "POST /v1/calls/812/insight_cards", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/calls/812/insight_cards", func(t *testing.T, c *Client) (*Response, error) {
 		return c.Calls.AddInsightCard(t.Context(), 812, &InsightCard{Contents: []InsightCardLine{{Type: InsightCardTitle, Text: "CRM"}}})
 	},
-		ucErrorCase{400, "Payload malformed.", ErrBadRequest},
-		ucErrorCase{404, "Call not found.", ErrNotFound},
+		errorCase{400, "Payload malformed.", ErrBadRequest},
+		errorCase{404, "Call not found.", ErrNotFound},
 	)
 }
 
@@ -780,7 +780,7 @@ func TestCallsService_invalidInput(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			ucInvalid(t, tc.arg, tc.call)
+			assertRejected(t, tc.arg, tc.call)
 		})
 	}
 }

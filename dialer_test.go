@@ -57,11 +57,11 @@ func TestDialerCampaignsService_Get(t *testing.T) {
 	assert.EqualValues(t, 75555, campaign.ID)
 	assert.Zero(t, campaign.NumberID)
 
-	ucAssertErrors(t, "GET /v1/users/456/dialer_campaign", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "GET /v1/users/456/dialer_campaign", func(t *testing.T, c *Client) (*Response, error) {
 		campaign, resp, err := c.DialerCampaigns.Get(t.Context(), 456)
 		assert.Nil(t, campaign)
 		return resp, err
-	}, ucErrorCase{404, "User has no active campaign.", ErrNotFound})
+	}, errorCase{404, "User has no active campaign.", ErrNotFound})
 }
 
 func TestDialerCampaignsService_Create(t *testing.T) {
@@ -75,9 +75,9 @@ func TestDialerCampaignsService_Create(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-	ucAssertErrors(t, "POST /v1/users/456/dialer_campaign", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/users/456/dialer_campaign", func(t *testing.T, c *Client) (*Response, error) {
 		return c.DialerCampaigns.Create(t.Context(), 456, []string{"+19161112222"})
-	}, ucErrorCase{422, "Must include at least one valid phone number.", ErrUnprocessable})
+	}, errorCase{422, "Must include at least one valid phone number.", ErrUnprocessable})
 }
 
 func TestDialerCampaignsService_Delete(t *testing.T) {
@@ -91,9 +91,9 @@ func TestDialerCampaignsService_Delete(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-	ucAssertErrors(t, "DELETE /v1/users/456/dialer_campaign", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "DELETE /v1/users/456/dialer_campaign", func(t *testing.T, c *Client) (*Response, error) {
 		return c.DialerCampaigns.Delete(t.Context(), 456)
-	}, ucErrorCase{404, "User has no active campaign.", ErrNotFound})
+	}, errorCase{404, "User has no active campaign.", ErrNotFound})
 }
 
 func TestDialerCampaignsService_ListPhoneNumbers(t *testing.T) {
@@ -111,10 +111,10 @@ func TestDialerCampaignsService_ListPhoneNumbers(t *testing.T) {
 	assert.Equal(t, "+18003112224", numbers[1].Number)
 	assert.False(t, numbers[1].Called)
 
-	ucAssertErrors(t, "GET /v1/users/456/dialer_campaign/phone_numbers", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "GET /v1/users/456/dialer_campaign/phone_numbers", func(t *testing.T, c *Client) (*Response, error) {
 		_, resp, err := c.DialerCampaigns.ListPhoneNumbers(t.Context(), 456)
 		return resp, err
-	}, ucErrorCase{404, "User has no active campaign.", ErrNotFound})
+	}, errorCase{404, "User has no active campaign.", ErrNotFound})
 }
 
 func TestDialerCampaignsService_AddPhoneNumbers(t *testing.T) {
@@ -128,9 +128,9 @@ func TestDialerCampaignsService_AddPhoneNumbers(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-	ucAssertErrors(t, "POST /v1/users/456/dialer_campaign/phone_numbers", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/users/456/dialer_campaign/phone_numbers", func(t *testing.T, c *Client) (*Response, error) {
 		return c.DialerCampaigns.AddPhoneNumbers(t.Context(), 456, []string{"+19161112222"})
-	}, ucErrorCase{422, "Must include at least one valid phone number.", ErrUnprocessable})
+	}, errorCase{422, "Must include at least one valid phone number.", ErrUnprocessable})
 }
 
 func TestDialerCampaignsService_DeletePhoneNumber(t *testing.T) {
@@ -145,9 +145,9 @@ func TestDialerCampaignsService_DeletePhoneNumber(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-	ucAssertErrors(t, "DELETE /v1/users/456/dialer_campaign/phone_numbers/4671488", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "DELETE /v1/users/456/dialer_campaign/phone_numbers/4671488", func(t *testing.T, c *Client) (*Response, error) {
 		return c.DialerCampaigns.DeletePhoneNumber(t.Context(), 456, 4671488)
-	}, ucErrorCase{404, "Not found", ErrNotFound})
+	}, errorCase{404, "Not found", ErrNotFound})
 }
 
 func TestDialerCampaignsService_invalidInput(t *testing.T) {
@@ -199,7 +199,7 @@ func TestDialerCampaignsService_invalidInput(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			ucInvalid(t, tc.arg, tc.call)
+			assertRejected(t, tc.arg, tc.call)
 		})
 	}
 }

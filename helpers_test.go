@@ -8,6 +8,7 @@ package aircall
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -257,4 +259,68 @@ func newServer(t *testing.T, h http.Handler) string {
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return srv.URL
+}
+
+// errorCase is one documented error of an endpoint: the status and
+// troubleshoot text served, and the sentinel errors.Is must match.
+type errorCase struct {
+	status   int
+	msg      string
+	sentinel error
+}
+
+// assertErrors serves each documented error on pattern and asserts that
+// call surfaces it as its sentinel, with the server's details and the
+// *Response, and that the request reached that endpoint. call gets the
+// subtest's t: use t.Context() and assert on t.
+func assertErrors(t *testing.T, pattern string, call func(*testing.T, *Client) (*Response, error), cases ...errorCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(fmt.Sprintf("%d %s", tc.status, tc.msg), func(t *testing.T) {
+			t.Parallel()
+			c, mux := setup(t)
+			var hits atomic.Int32
+			mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+				hits.Add(1)
+				writeError(w, tc.status, http.StatusText(tc.status), tc.msg)
+			})
+			resp, err := call(t, c)
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tc.sentinel)
+			var er *ErrorResponse
+			require.ErrorAs(t, err, &er)
+			assert.Equal(t, tc.status, er.StatusCode)
+			assert.Equal(t, tc.msg, er.Troubleshoot)
+			require.NotNil(t, resp, "the server answered: Response is set")
+			assert.Equal(t, tc.status, resp.StatusCode)
+			assert.EqualValues(t, 1, hits.Load(), "the request reached the documented endpoint")
+		})
+	}
+}
+
+// assertStatusSentinels is assertErrors for a status → sentinel table.
+func assertStatusSentinels(t *testing.T, pattern string, want map[int]error, call func(ctx context.Context, c *Client) (*Response, error)) {
+	t.Helper()
+	cases := make([]errorCase, 0, len(want))
+	for status, sentinel := range want {
+		cases = append(cases, errorCase{status, fmt.Sprintf("documented %d", status), sentinel})
+	}
+	sort.Slice(cases, func(i, j int) bool { return cases[i].status < cases[j].status })
+	assertErrors(t, pattern, func(t *testing.T, c *Client) (*Response, error) { return call(t.Context(), c) }, cases...)
+}
+
+// setupRejecting returns a client whose server fails the test on any
+// request: for input that must be rejected before anything is sent.
+func setupRejecting(t *testing.T) *Client {
+	t.Helper()
+	c, mux := setup(t)
+	mux.HandleFunc("/", failHandler(t))
+	return c
+}
+
+// assertRejected asserts that call fails with an *ArgError naming arg and
+// sends nothing.
+func assertRejected(t *testing.T, arg string, call func(context.Context, *Client) error) {
+	t.Helper()
+	assertArgError(t, call(t.Context(), setupRejecting(t)), arg)
 }

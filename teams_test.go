@@ -55,10 +55,10 @@ func TestTeamsService_List(t *testing.T) {
 	assert.Equal(t, "Global Sales", teams[0].Name)
 	assert.Equal(t, 1, resp.Meta.Total)
 
-	ucAssertErrors(t, "GET /v1/teams", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "GET /v1/teams", func(t *testing.T, c *Client) (*Response, error) {
 		_, resp, err := c.Teams.List(t.Context(), nil)
 		return resp, err
-	}, ucErrorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden})
+	}, errorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden})
 }
 
 func TestTeamsService_ListIter(t *testing.T) {
@@ -91,12 +91,12 @@ func TestTeamsService_Get(t *testing.T) {
 	require.Len(t, team.Users, 2)
 	assert.Equal(t, "Amy Rudd", team.Users[1].Name)
 
-	ucAssertErrors(t, "GET /v1/teams/678", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "GET /v1/teams/678", func(t *testing.T, c *Client) (*Response, error) {
 		_, resp, err := c.Teams.Get(t.Context(), 678)
 		return resp, err
 	},
-		ucErrorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
-		ucErrorCase{404, "Not found. Id does not exist", ErrNotFound},
+		errorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
+		errorCase{404, "Not found. Id does not exist", ErrNotFound},
 	)
 }
 
@@ -113,12 +113,12 @@ func TestTeamsService_Create(t *testing.T) {
 	assert.EqualValues(t, 679, team.ID)
 	assert.Equal(t, "https://api.aircall.io/v1/teams/679", team.DirectLink)
 
-	ucAssertErrors(t, "POST /v1/teams", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/teams", func(t *testing.T, c *Client) (*Response, error) {
 		_, resp, err := c.Teams.Create(t.Context(), &CreateTeamRequest{Name: "Support USA"})
 		return resp, err
 	},
-		ucErrorCase{400, "Company might have reached the maximum number of teams allowed on their plan", ErrBadRequest},
-		ucErrorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
+		errorCase{400, "Company might have reached the maximum number of teams allowed on their plan", ErrBadRequest},
+		errorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
 	)
 }
 
@@ -137,12 +137,12 @@ func TestTeamsService_Delete(t *testing.T) {
 			assert.Equal(t, status, resp.StatusCode)
 		})
 	}
-	ucAssertErrors(t, "DELETE /v1/teams/679", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "DELETE /v1/teams/679", func(t *testing.T, c *Client) (*Response, error) {
 		return c.Teams.Delete(t.Context(), 679)
 	},
-		ucErrorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
-		ucErrorCase{404, "Not found. Id does not exist", ErrNotFound},
-		ucErrorCase{422, "Server unable to process the request", ErrUnprocessable},
+		errorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
+		errorCase{404, "Not found. Id does not exist", ErrNotFound},
+		errorCase{422, "Server unable to process the request", ErrUnprocessable},
 	)
 }
 
@@ -160,13 +160,13 @@ func TestTeamsService_AddUser(t *testing.T) {
 	require.Len(t, team.Users, 1)
 	assert.Equal(t, "John Doe", team.Users[0].Name)
 
-	ucAssertErrors(t, "POST /v1/teams/679/users/456", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/teams/679/users/456", func(t *testing.T, c *Client) (*Response, error) {
 		_, resp, err := c.Teams.AddUser(t.Context(), 679, 456)
 		return resp, err
 	},
-		ucErrorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
-		ucErrorCase{404, "Not found. Either team_id or user_id does not exist", ErrNotFound},
-		ucErrorCase{422, "Server unable to process the request", ErrUnprocessable},
+		errorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
+		errorCase{404, "Not found. Either team_id or user_id does not exist", ErrNotFound},
+		errorCase{422, "Server unable to process the request", ErrUnprocessable},
 	)
 }
 
@@ -182,13 +182,13 @@ func TestTeamsService_RemoveUser(t *testing.T) {
 	assert.EqualValues(t, 679, team.ID)
 	assert.Empty(t, team.Users)
 
-	ucAssertErrors(t, "DELETE /v1/teams/679/users/456", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "DELETE /v1/teams/679/users/456", func(t *testing.T, c *Client) (*Response, error) {
 		_, resp, err := c.Teams.RemoveUser(t.Context(), 679, 456)
 		return resp, err
 	},
-		ucErrorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
-		ucErrorCase{404, "Not found. Either team_id or user_id does not exist", ErrNotFound},
-		ucErrorCase{422, "Server unable to process the request", ErrUnprocessable},
+		errorCase{403, "Forbidden. Invalid API key or Bearer access token", ErrForbidden},
+		errorCase{404, "Not found. Either team_id or user_id does not exist", ErrNotFound},
+		errorCase{422, "Server unable to process the request", ErrUnprocessable},
 	)
 }
 
@@ -230,7 +230,7 @@ func TestTeamsService_invalidInput(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			ucInvalid(t, tc.arg, tc.call)
+			assertRejected(t, tc.arg, tc.call)
 		})
 	}
 }

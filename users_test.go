@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -17,48 +16,6 @@ import (
 // so they cannot clash with the helpers of other services' tests).
 
 // ucErrorCase is one documented error answer of an endpoint.
-type ucErrorCase struct {
-	status   int
-	msg      string // the troubleshoot text served
-	sentinel error  // what errors.Is must match
-}
-
-// ucAssertErrors serves each documented error on pattern and asserts that
-// call surfaces it as its sentinel, with the server's details and Response.
-// call gets the subtest's t: use t.Context() and assert on t.
-func ucAssertErrors(t *testing.T, pattern string, call func(*testing.T, *Client) (*Response, error), cases ...ucErrorCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(fmt.Sprintf("%d %s", tc.status, tc.msg), func(t *testing.T) {
-			t.Parallel()
-			c, mux := setup(t)
-			var hits atomic.Int32
-			mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-				hits.Add(1)
-				writeError(w, tc.status, http.StatusText(tc.status), tc.msg)
-			})
-			resp, err := call(t, c)
-			require.Error(t, err)
-			assert.ErrorIs(t, err, tc.sentinel)
-			var er *ErrorResponse
-			require.ErrorAs(t, err, &er)
-			assert.Equal(t, tc.status, er.StatusCode)
-			assert.Equal(t, tc.msg, er.Troubleshoot)
-			require.NotNil(t, resp, "the server answered: Response is set")
-			assert.Equal(t, tc.status, resp.StatusCode)
-			assert.EqualValues(t, 1, hits.Load(), "the request reached the documented endpoint")
-		})
-	}
-}
-
-// ucInvalid asserts that call fails with an *ArgError naming arg and sends nothing.
-func ucInvalid(t *testing.T, arg string, call func(context.Context, *Client) error) {
-	t.Helper()
-	c, mux := setup(t)
-	mux.HandleFunc("/", failHandler(t))
-	assertArgError(t, call(t.Context(), c), arg)
-}
-
 // ucTime parses an RFC 3339 time for assertions.
 func ucTime(t *testing.T, s string) time.Time {
 	t.Helper()
@@ -204,12 +161,12 @@ func TestUsersService_Get(t *testing.T) {
 	require.Len(t, user.Numbers, 1)
 	assert.Equal(t, "French Office", user.Numbers[0].Name)
 
-	ucAssertErrors(t, "GET /v1/users/9", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "GET /v1/users/9", func(t *testing.T, c *Client) (*Response, error) {
 		ctx := t.Context()
 		u, resp, err := c.Users.Get(ctx, 9)
 		assert.Nil(t, u)
 		return resp, err
-	}, ucErrorCase{404, "Not found", ErrNotFound})
+	}, errorCase{404, "Not found", ErrNotFound})
 }
 
 func TestUsersService_Create(t *testing.T) {
@@ -226,11 +183,11 @@ func TestUsersService_Create(t *testing.T) {
 	assert.Equal(t, UserStatusAvailable, user.AvailabilityStatus)
 	assert.Equal(t, ucTime(t, "2020-02-18T20:52:22Z"), user.CreatedAt.Time)
 
-	ucAssertErrors(t, "POST /v1/users", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/users", func(t *testing.T, c *Client) (*Response, error) {
 		ctx := t.Context()
 		_, resp, err := c.Users.Create(ctx, &CreateUserRequest{Email: "a@b.co", FirstName: "A", LastName: "B"})
 		return resp, err
-	}, ucErrorCase{422, "Mandatory attribute missing", ErrUnprocessable})
+	}, errorCase{422, "Mandatory attribute missing", ErrUnprocessable})
 }
 
 func TestUsersService_Create_allFields(t *testing.T) {
@@ -261,11 +218,11 @@ func TestUsersService_Update(t *testing.T) {
 	assert.Equal(t, 55, user.WrapUpTime)
 	assert.Equal(t, "America/New_York", user.TimeZone)
 
-	ucAssertErrors(t, "PUT /v1/users/458", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "PUT /v1/users/458", func(t *testing.T, c *Client) (*Response, error) {
 		ctx := t.Context()
 		_, resp, err := c.Users.Update(ctx, 458, &UpdateUserRequest{AvailabilityStatus: Ptr(UserStatusUnavailable)})
 		return resp, err
-	}, ucErrorCase{404, "Not found", ErrNotFound}, ucErrorCase{422, "Invalid", ErrUnprocessable})
+	}, errorCase{404, "Not found", ErrNotFound}, errorCase{422, "Invalid", ErrUnprocessable})
 }
 
 func TestUsersService_Update_sendsFalsyValues(t *testing.T) {
@@ -291,10 +248,10 @@ func TestUsersService_Delete(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-	ucAssertErrors(t, "DELETE /v1/users/458", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "DELETE /v1/users/458", func(t *testing.T, c *Client) (*Response, error) {
 		ctx := t.Context()
 		return c.Users.Delete(ctx, 458)
-	}, ucErrorCase{422, "Server unable to process the request", ErrUnprocessable}, ucErrorCase{404, "Not found", ErrNotFound})
+	}, errorCase{422, "Server unable to process the request", ErrUnprocessable}, errorCase{404, "Not found", ErrNotFound})
 }
 
 func TestUsersService_ListAvailabilities(t *testing.T) {
@@ -333,12 +290,12 @@ func TestUsersService_GetAvailability(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, AvailabilityAfterCallWork, a)
 
-	ucAssertErrors(t, "GET /v1/users/456/availability", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "GET /v1/users/456/availability", func(t *testing.T, c *Client) (*Response, error) {
 		ctx := t.Context()
 		a, resp, err := c.Users.GetAvailability(ctx, 456)
 		assert.Empty(t, a)
 		return resp, err
-	}, ucErrorCase{404, "Not found", ErrNotFound})
+	}, errorCase{404, "Not found", ErrNotFound})
 }
 
 func TestUsersService_GetAvailability_unknownValuePassesThrough(t *testing.T) {
@@ -363,12 +320,12 @@ func TestUsersService_StartCall(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-	ucAssertErrors(t, "POST /v1/users/456/calls", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/users/456/calls", func(t *testing.T, c *Client) (*Response, error) {
 		ctx := t.Context()
 		return c.Users.StartCall(ctx, 456, &StartCallRequest{NumberID: 123, To: "+18001231234"})
 	},
-		ucErrorCase{400, "Number not found or invalid number to dial", ErrBadRequest},
-		ucErrorCase{405, "User not available", ErrMethodNotAllowed},
+		errorCase{400, "Number not found or invalid number to dial", ErrBadRequest},
+		errorCase{405, "User not available", ErrMethodNotAllowed},
 	)
 }
 
@@ -383,12 +340,12 @@ func TestUsersService_Dial(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
 
-	ucAssertErrors(t, "POST /v1/users/456/dial", func(t *testing.T, c *Client) (*Response, error) {
+	assertErrors(t, "POST /v1/users/456/dial", func(t *testing.T, c *Client) (*Response, error) {
 		ctx := t.Context()
 		return c.Users.Dial(ctx, 456, "+18001231234")
 	},
-		ucErrorCase{400, "Invalid number to dial", ErrBadRequest},
-		ucErrorCase{405, "User not available", ErrMethodNotAllowed},
+		errorCase{400, "Invalid number to dial", ErrBadRequest},
+		errorCase{405, "User not available", ErrMethodNotAllowed},
 	)
 }
 
@@ -516,7 +473,7 @@ func TestUsersService_invalidInput(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			ucInvalid(t, tc.arg, tc.call)
+			assertRejected(t, tc.arg, tc.call)
 		})
 	}
 }
