@@ -17,9 +17,10 @@ import (
 // app and recording files. Users are assigned to Numbers.
 type UsersService service
 
-// UserStatus is a User's working status (the availability_status attribute):
-// available, custom or unavailable. Unknown values pass through unchanged.
-// The finer-grained statuses of the Activity Feed are Availability values.
+// UserStatus is a User's working status (the availability_status attribute
+// of v1 and v2 Users alike): available, custom or unavailable. Unknown
+// values pass through unchanged. The finer-grained statuses of the Activity
+// Feed are Availability values.
 type UserStatus string
 
 // The documented working statuses of a User.

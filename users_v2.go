@@ -20,19 +20,6 @@ import (
 // have no v2 equivalent and stay on UsersService.
 type UsersV2Service service
 
-// UserV2Status is the working status of a User.
-type UserV2Status string
-
-// User working statuses.
-const (
-	// UserV2Available is an agent ready to take calls.
-	UserV2Available UserV2Status = "available"
-	// UserV2Custom is available according to the User's working hours and time zone.
-	UserV2Custom UserV2Status = "custom"
-	// UserV2Unavailable is Do Not Disturb or another unavailable status (see Substatus).
-	UserV2Unavailable UserV2Status = "unavailable"
-)
-
 // UserV2Substatus details a User's working status: why an unavailable User
 // is away. Values seen in the sources are below; others pass through.
 type UserV2Substatus string
@@ -69,8 +56,8 @@ type UserV2 struct {
 	// Available is the current availability of the User, based on their working hours.
 	Available bool `json:"available"`
 	// AvailabilityStatus is the current working status of the User:
-	// UserV2Available, UserV2Custom or UserV2Unavailable.
-	AvailabilityStatus UserV2Status `json:"availability_status"`
+	// UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.
+	AvailabilityStatus UserStatus `json:"availability_status"`
 	// Substatus details the working status (absent from the create answer).
 	Substatus UserV2Substatus `json:"substatus"`
 	// TimeZone is the User's time zone; default Etc/UTC.
@@ -176,8 +163,8 @@ type UpdateUserV2Request struct {
 	FirstName *string `json:"first_name,omitempty"`
 	// LastName is the User's last name; can't be blank if set.
 	LastName *string `json:"last_name,omitempty"`
-	// AvailabilityStatus is UserV2Available, UserV2Custom or UserV2Unavailable.
-	AvailabilityStatus *UserV2Status `json:"availability_status,omitempty"`
+	// AvailabilityStatus is UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.
+	AvailabilityStatus *UserStatus `json:"availability_status,omitempty"`
 	// Substatus is why the User is unavailable, e.g. UserV2SubstatusOutForLunch.
 	Substatus *UserV2Substatus `json:"substatus,omitempty"`
 	// RoleIDs replaces the User's roles: "owner", "supervisor", "admin" or "agent".
