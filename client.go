@@ -48,6 +48,8 @@ type Client struct {
 	gate      *resetGate
 	retry     RetryPolicy
 	logger    *slog.Logger
+	observer  Observer // nil without WithObserver
+	port      int      // the base URL's, for observers
 	hasAuth   bool
 	cfg       config // kept for Clone
 
@@ -154,6 +156,8 @@ func newClient(cfg config) (*Client, error) {
 		gate:      &resetGate{},
 		retry:     cfg.retry.withDefaults(),
 		logger:    cfg.logger,
+		observer:  observerOf(cfg.observers),
+		port:      portOf(base.Scheme, base.Port()),
 		hasAuth:   cfg.basic != nil || cfg.bearer != "",
 		cfg:       cfg,
 		now:       time.Now,
@@ -284,11 +288,22 @@ func (c *Client) do(req *http.Request, v any, retrySafe bool) (*Response, error)
 	if req == nil {
 		return nil, &ArgError{Arg: "req", Reason: "must not be nil"}
 	}
+	req, trace := c.traceStart(req)
+	resp, err := c.attempts(req, v, retrySafe, &trace)
+	trace.end(resp, err)
+	return resp, err
+}
+
+// attempts runs the attempts of one request, reporting each to trace.
+func (c *Client) attempts(req *http.Request, v any, retrySafe bool, trace *opTrace) (*Response, error) {
 	ctx := req.Context()
 	idempotent := retrySafe || isIdempotent(req.Method)
 	var last *Response
 	for attempt := 1; ; attempt++ {
-		if err := c.waitTurn(ctx); err != nil {
+		waitStart := trace.now()
+		why, err := c.waitTurn(ctx)
+		trace.waited(attempt, waitStart, why)
+		if err != nil {
 			return last, err
 		}
 		start := c.now()
@@ -297,7 +312,7 @@ func (c *Client) do(req *http.Request, v any, retrySafe bool) (*Response, error)
 			resp.Attempts = attempt
 			last = resp
 		}
-		c.logAttempt(ctx, req, resp, err, attempt, start)
+		trace.attempted(attempt, start, resp, err)
 		if err == nil {
 			return resp, nil
 		}
@@ -308,6 +323,7 @@ func (c *Client) do(req *http.Request, v any, retrySafe bool) (*Response, error)
 		if !retry {
 			return last, finalError(err, attempt)
 		}
+		trace.retrying(attempt, err, delay)
 		if err := sleep(ctx, delay, c.now); err != nil {
 			return last, err
 		}
@@ -316,18 +332,29 @@ func (c *Client) do(req *http.Request, v any, retrySafe bool) (*Response, error)
 
 // waitTurn blocks until a request may leave: first the server's "no budget
 // left until Reset" gate, then the client-side limiter, then the gate again in
-// case another goroutine learned of an exhausted budget meanwhile.
-func (c *Client) waitTurn(ctx context.Context) error {
-	if err := c.gate.wait(ctx, c.now); err != nil {
+// case another goroutine learned of an exhausted budget meanwhile. It says
+// why it waited, if it did.
+func (c *Client) waitTurn(ctx context.Context) (WaitReason, error) {
+	why := WaitReason("")
+	gate := func() error {
+		start := c.now()
+		err := c.gate.wait(ctx, c.now)
+		if c.now().After(start) {
+			why = WaitServerReset
+		}
 		return err
 	}
-	if c.limiter != nil {
-		if err := c.limiter.Wait(ctx); err != nil {
-			return limiterError(ctx, err)
-		}
-		return c.gate.wait(ctx, c.now)
+	if err := gate(); err != nil || c.limiter == nil {
+		return why, err
 	}
-	return nil
+	start := c.now()
+	if err := c.limiter.Wait(ctx); err != nil {
+		return why, limiterError(ctx, err)
+	}
+	if why == "" && c.now().After(start) {
+		why = WaitBudget
+	}
+	return why, gate()
 }
 
 // attempt sends one copy of req and reads the whole answer within the
@@ -435,28 +462,6 @@ func (c *Client) observe(r Rate) {
 	if c.limiter != nil {
 		c.limiter.Observe(r)
 	}
-}
-
-func (c *Client) logAttempt(ctx context.Context, req *http.Request, resp *Response, err error, attempt int, start time.Time) {
-	if c.logger == nil || !c.logger.Enabled(ctx, slog.LevelDebug) {
-		return
-	}
-	attrs := []slog.Attr{
-		slog.String("method", req.Method),
-		slog.String("path", req.URL.Path), // never the query or headers
-		slog.Int("attempt", attempt),
-		slog.Duration("elapsed", c.now().Sub(start)),
-	}
-	if resp != nil {
-		attrs = append(attrs, slog.Int("status", resp.StatusCode))
-		if !resp.Rate.isZero() {
-			attrs = append(attrs, slog.Int("rate_remaining", resp.Rate.Remaining))
-		}
-	}
-	if err != nil {
-		attrs = append(attrs, slog.String("error", err.Error()))
-	}
-	c.logger.LogAttrs(ctx, slog.LevelDebug, "aircall request", attrs...)
 }
 
 // Ping checks that the client's credentials are accepted.

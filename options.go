@@ -30,6 +30,7 @@ type config struct {
 	limiter   Limiter
 	retry     RetryPolicy
 	logger    *slog.Logger
+	observers []Observer
 }
 
 // sharedTransport serves every client built without WithHTTPClient: a clone
