@@ -337,12 +337,12 @@ func (c *Client) attempts(req *http.Request, v any, retrySafe bool, trace *opTra
 func (c *Client) waitTurn(ctx context.Context) (WaitReason, error) {
 	why := WaitReason("")
 	gate := func() error {
-		start := c.now()
-		err := c.gate.wait(ctx, c.now)
-		if c.now().After(start) {
+		c.gate.mu.Lock()
+		if c.gate.until.After(c.now()) {
 			why = WaitServerReset
 		}
-		return err
+		c.gate.mu.Unlock()
+		return c.gate.wait(ctx, c.now)
 	}
 	if err := gate(); err != nil || c.limiter == nil {
 		return why, err
@@ -351,7 +351,7 @@ func (c *Client) waitTurn(ctx context.Context) (WaitReason, error) {
 	if err := c.limiter.Wait(ctx); err != nil {
 		return why, limiterError(ctx, err)
 	}
-	if why == "" && c.now().After(start) {
+	if why == "" && c.now().Sub(start) >= minReportedWait {
 		why = WaitBudget
 	}
 	return why, gate()

@@ -58,6 +58,11 @@ type OperationInfo struct {
 	Port int
 }
 
+// minReportedWait is the shortest wait for a Limiter (WithLimiter) that
+// counts as a wait: below, it is the limiter's own work (a Redis round
+// trip), not budget.
+const minReportedWait = time.Millisecond
+
 // WaitReason says why a request waited before an attempt.
 type WaitReason string
 
