@@ -522,7 +522,6 @@ var operations = []Operation{
 		GoMethods:   []string{"ContactsService.AddEmail"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the contact.", Required: true},
-			{Name: "id", In: "body", Type: "integer", Format: "int64", Description: "The unique identifier for this phone number or email address."},
 			{Name: "label", In: "body", Type: "string", Description: "A custom label like work, home..."},
 			{Name: "value", In: "body", Type: "string", Description: "The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."},
 		},
@@ -531,7 +530,7 @@ var operations = []Operation{
 		ResponseKey: "email_detail",
 		ReadOnly:    false, Destructive: false, Idempotent: false, ReachesPerson: false,
 		Confidence:  "documented",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64","description":"The unique identifier for this phone number or email address."},"label":{"type":"string","description":"A custom label like work, home..."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64","description":"Id of the contact."},"label":{"type":"string","description":"A custom label like work, home..."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id"],"additionalProperties":false}`),
 	},
 	{
 		ID: "contacts.add_phone_number", Method: "POST", Path: "/v1/contacts/:id/phone_details", Service: "Contacts",
@@ -540,7 +539,6 @@ var operations = []Operation{
 		GoMethods:   []string{"ContactsService.AddPhoneNumber"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the contact.", Required: true},
-			{Name: "id", In: "body", Type: "integer", Format: "int64", Description: "The unique identifier for this phone number or email address."},
 			{Name: "label", In: "body", Type: "string", Description: "A custom label like work, home..."},
 			{Name: "value", In: "body", Type: "string", Description: "The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."},
 		},
@@ -549,7 +547,7 @@ var operations = []Operation{
 		ResponseKey: "phone_detail",
 		ReadOnly:    false, Destructive: false, Idempotent: false, ReachesPerson: false,
 		Confidence:  "documented",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64","description":"The unique identifier for this phone number or email address."},"label":{"type":"string","description":"A custom label like work, home..."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64","description":"Id of the contact."},"label":{"type":"string","description":"A custom label like work, home..."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id"],"additionalProperties":false}`),
 	},
 	{
 		ID: "contacts.create", Method: "POST", Path: "/v1/contacts", Service: "Contacts",
@@ -692,7 +690,6 @@ var operations = []Operation{
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the contact.", Required: true},
 			{Name: "email_id", In: "path", Type: "integer", Format: "int64", Description: "Id of the email.", Required: true},
-			{Name: "id", In: "body", Type: "integer", Format: "int64", Description: "The unique identifier for this phone number or email address."},
 			{Name: "label", In: "body", Type: "string", Description: "A custom label like work, home..."},
 			{Name: "value", In: "body", Type: "string", Description: "The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."},
 		},
@@ -701,7 +698,7 @@ var operations = []Operation{
 		ResponseKey: "email_detail",
 		ReadOnly:    false, Destructive: true, Idempotent: true, ReachesPerson: false,
 		Confidence:  "documented",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"email_id":{"type":"integer","format":"int64","description":"Id of the email."},"id":{"type":"integer","format":"int64","description":"The unique identifier for this phone number or email address."},"label":{"type":"string","description":"A custom label like work, home..."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id","email_id"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"email_id":{"type":"integer","format":"int64","description":"Id of the email."},"id":{"type":"integer","format":"int64","description":"Id of the contact."},"label":{"type":"string","description":"A custom label like work, home..."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id","email_id"],"additionalProperties":false}`),
 	},
 	{
 		ID: "contacts.update_phone_number", Method: "PUT", Path: "/v1/contacts/:id/phone_details/:phone_number_id", Service: "Contacts",
@@ -711,7 +708,6 @@ var operations = []Operation{
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the contact.", Required: true},
 			{Name: "phone_number_id", In: "path", Type: "integer", Format: "int64", Description: "Id of the phone number.", Required: true},
-			{Name: "id", In: "body", Type: "integer", Format: "int64", Description: "The unique identifier for this phone number or email address."},
 			{Name: "label", In: "body", Type: "string", Description: "A custom label like work, home..."},
 			{Name: "value", In: "body", Type: "string", Description: "The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."},
 		},
@@ -720,7 +716,7 @@ var operations = []Operation{
 		ResponseKey: "phone_detail",
 		ReadOnly:    false, Destructive: true, Idempotent: true, ReachesPerson: false,
 		Confidence:  "documented",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64","description":"The unique identifier for this phone number or email address."},"label":{"type":"string","description":"A custom label like work, home..."},"phone_number_id":{"type":"integer","format":"int64","description":"Id of the phone number."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id","phone_number_id"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"id":{"type":"integer","format":"int64","description":"Id of the contact."},"label":{"type":"string","description":"A custom label like work, home..."},"phone_number_id":{"type":"integer","format":"int64","description":"Id of the phone number."},"value":{"type":"string","description":"The raw phone number or the email address. Aircall stores any format, and normalizes phone numbers before storing them (the answer to adding \"+19161110000\" holds \"19161110000\"). The number needs to be valid, if not, agents won't be able to dial the contact."}},"required":["id","phone_number_id"],"additionalProperties":false}`),
 	},
 	{
 		ID: "dialer_campaigns.add_phone_numbers", Method: "POST", Path: "/v1/users/:user_id/dialer_campaign/phone_numbers", Service: "DialerCampaigns",

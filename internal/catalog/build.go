@@ -120,6 +120,9 @@ func newOp(p *pkg, directive string, ms []*method) (*op, error) {
 	input := &schema{Schema: "https://json-schema.org/draft/2020-12/schema", Type: "object",
 		Properties: map[string]*schema{}, AddProps: false}
 	add := func(in string, f field) {
+		if _, taken := input.Properties[f.name]; taken {
+			return // a body's read-only id under a path parameter's name
+		}
 		ps := sc.property(f)
 		input.Properties[f.name] = ps
 		if f.required {
