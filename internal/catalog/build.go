@@ -93,14 +93,6 @@ func newOp(p *pkg, directive string, ms []*method) (*op, error) {
 		if o.primary == nil || len(m.name) < len(o.primary.name) {
 			o.primary = m
 		}
-		if strings.HasSuffix(m.name, "Iter") {
-			o.paginated = true
-		}
-	}
-	for _, m := range ms {
-		if strings.HasSuffix(m.name, "Iter") {
-			o.paginated = true
-		}
 	}
 	if o.primary == nil {
 		return nil, fmt.Errorf("catalog: no method of %s returns (..., *Response, error)", directive)
@@ -176,12 +168,11 @@ func newOp(p *pkg, directive string, ms []*method) (*op, error) {
 		o.response = exprString(res[0].Type)
 	}
 	o.responseKey = responseKey(m.decl)
-	if o.paginated == false {
-		for _, pr := range o.params {
-			if pr.in == "query" && pr.name == "page" {
-				o.paginated = true
-			}
-		}
+	for _, pr := range o.params { // page-numbered, or iterable (ListIter)
+		o.paginated = o.paginated || pr.in == "query" && pr.name == "page"
+	}
+	for _, gm := range o.goMethods {
+		o.paginated = o.paginated || strings.HasSuffix(gm, "Iter")
 	}
 	return o, nil
 }
@@ -340,7 +331,7 @@ func responseKey(fd *ast.FuncDecl) string {
 	return key
 }
 
-var personPaths = regexp.MustCompile(`/messages/(send|.*/send)|/messages/.*send|/users/:id/calls$|/users/:id/dial$|/transfers$|^/v1/outbound-calls/`)
+var personPaths = regexp.MustCompile(`/messages/(.*/)?send(/|$)|/users/:id/(calls|dial)$|/transfers$|^/v1/outbound-calls/`)
 
 // reachesPerson reports whether an operation rings a phone or sends a
 // message to someone.
