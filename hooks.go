@@ -216,7 +216,10 @@ func (c *Client) operationOf(req *http.Request) OperationInfo {
 
 // lookupOperation returns the catalogue ID and path template of a request.
 func lookupOperation(method, path string) (id, template string) {
-	return "", "" // TODO(h20): aircall.MatchOperation once the catalogue lands
+	if op, ok := MatchOperation(method, path); ok {
+		return op.ID, op.Path
+	}
+	return "", ""
 }
 
 // portOf is the port of an API base URL, explicit or implied by its scheme.

@@ -98,8 +98,8 @@ func BenchmarkObserver(b *testing.B) {
 
 // TestObserver_zeroCostWhenUnset: a client without observer and without a
 // debug logger allocates no more per request than one with neither option.
+// Not parallel: testing.AllocsPerRun refuses to run in parallel tests.
 func TestObserver_zeroCostWhenUnset(t *testing.T) {
-	t.Parallel()
 	body := []byte(`{"ping":"pong"}`)
 	allocs := func(opts ...Option) float64 {
 		c, err := NewClient(append([]Option{WithHTTPClient(&http.Client{Transport: pageTransport{body}}),
