@@ -266,9 +266,6 @@ func (c *Client) traceStart(req *http.Request) (*http.Request, opTrace) {
 	return req, t
 }
 
-// active says whether anything follows the operation.
-func (t *opTrace) active() bool { return t.c != nil }
-
 // now is the clock, read only when something follows the operation.
 func (t *opTrace) now() time.Time {
 	if t.c == nil {

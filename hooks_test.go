@@ -17,9 +17,8 @@ import (
 
 // recorder is an Observer writing every event as one line.
 type recorder struct {
-	mu     sync.Mutex
-	lines  []string
-	ctxKey any
+	mu    sync.Mutex
+	lines []string
 }
 
 type ctxKey struct{}
@@ -145,4 +144,3 @@ func TestObserver_notCalledWithoutRequest(t *testing.T) {
 	require.ErrorIs(t, err, aircall.ErrInvalidArgument)
 	assert.Empty(t, rec.String())
 }
-

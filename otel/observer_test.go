@@ -282,7 +282,7 @@ func checkAttrs(t *testing.T, where string, attrs []attribute.KeyValue) {
 		if kv.Value.Type() == attribute.FLOAT64 {
 			continue // durations: digits with no meaning
 		}
-		checkText(t, where+" "+string(kv.Key), string(kv.Key)+"="+kv.Value.Emit())
+		checkText(t, where+" "+string(kv.Key), string(kv.Key)+"="+kv.Value.String())
 	}
 }
 
