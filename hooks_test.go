@@ -15,52 +15,52 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// recorder is an Observer writing every event as one line.
-type recorder struct {
+// eventRecorder is an Observer writing every event as one line.
+type eventRecorder struct {
 	mu    sync.Mutex
 	lines []string
 }
 
 type ctxKey struct{}
 
-func (r *recorder) add(format string, args ...any) {
+func (r *eventRecorder) add(format string, args ...any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.lines = append(r.lines, fmt.Sprintf(format, args...))
 }
 
-func (r *recorder) OperationStart(ctx context.Context, op aircall.OperationInfo) context.Context {
+func (r *eventRecorder) OperationStart(ctx context.Context, op aircall.OperationInfo) context.Context {
 	r.add("start %s %s %s %s:%d", op.ID, op.Method, op.Path, op.Host, op.Port)
 	return context.WithValue(ctx, ctxKey{}, op.ID)
 }
 
-func (r *recorder) check(ctx context.Context, op aircall.OperationInfo) {
+func (r *eventRecorder) check(ctx context.Context, op aircall.OperationInfo) {
 	if ctx.Value(ctxKey{}) != op.ID {
 		r.add("hook called without the context OperationStart returned")
 	}
 }
 
-func (r *recorder) Wait(ctx context.Context, e aircall.WaitEvent) {
+func (r *eventRecorder) Wait(ctx context.Context, e aircall.WaitEvent) {
 	r.check(ctx, e.Op)
 	r.add("wait %d %s %s", e.Attempt, e.Reason, e.Duration)
 }
 
-func (r *recorder) AttemptEnd(ctx context.Context, e aircall.AttemptEvent) {
+func (r *eventRecorder) AttemptEnd(ctx context.Context, e aircall.AttemptEvent) {
 	r.check(ctx, e.Op)
 	r.add("attempt %d %d err=%t", e.Attempt, e.Status, e.Err != nil)
 }
 
-func (r *recorder) Retry(ctx context.Context, e aircall.RetryEvent) {
+func (r *eventRecorder) Retry(ctx context.Context, e aircall.RetryEvent) {
 	r.check(ctx, e.Op)
 	r.add("retry %d %s %d", e.Attempt, e.Reason, e.Status)
 }
 
-func (r *recorder) OperationEnd(ctx context.Context, e aircall.OperationEndEvent) {
+func (r *eventRecorder) OperationEnd(ctx context.Context, e aircall.OperationEndEvent) {
 	r.check(ctx, e.Op)
 	r.add("end %s attempts=%d status=%d limit=%d err=%t", e.Op.ID, e.Attempts, e.Status, e.Rate.Limit, e.Err != nil)
 }
 
-func (r *recorder) String() string {
+func (r *eventRecorder) String() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return strings.Join(r.lines, "\n")
@@ -71,7 +71,7 @@ func TestObserver_retriesAndWaits(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithDemoData())
 		defer s.Close()
-		rec := &recorder{}
+		rec := &eventRecorder{}
 		c := s.Client(aircall.WithObserver(rec))
 
 		calls, _, err := c.Calls.List(t.Context(), nil)
@@ -90,7 +90,7 @@ func TestObserver_retriesAndWaits(t *testing.T) {
 		assert.Contains(t, got, "start calls.get GET /v1/calls/:id api.aircall.test:443")
 		assert.Contains(t, got, "attempt 1 503 err=true\nretry 1 server error 503\nattempt 2 200 err=false\nend calls.get attempts=2 status=200")
 		assert.Contains(t, got, "attempt 1 429 err=true\nretry 1 429 429")
-		assert.Regexp(t, `retry 1 429 429\n(wait 2 429 2\.\d+s\n)?attempt 2 200 err=false`, got)
+		assert.Regexp(t, `retry 1 429 429\n(wait 2 429 2(\.\d+)?s\n)?attempt 2 200 err=false`, got)
 		assert.NotContains(t, got, "without the context")
 		assert.NotContains(t, got, fmt.Sprint(calls[0].ID), "the path template, never the id")
 	})
@@ -100,7 +100,7 @@ func TestObserver_searchByPhoneNumber(t *testing.T) {
 	t.Parallel()
 	s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithDemoData())
 	defer s.Close()
-	rec := &recorder{}
+	rec := &eventRecorder{}
 	c := s.Client(aircall.WithObserver(rec), aircall.WithObserver(rec))
 	_, _, err := c.Contacts.Search(t.Context(), &aircall.ContactSearchOptions{PhoneNumber: "+34664673697"})
 	require.NoError(t, err)
@@ -113,7 +113,7 @@ func TestObserver_requestOutsideTheCatalogue(t *testing.T) {
 	t.Parallel()
 	s := aircalltest.NewServer(aircalltest.InMemory())
 	defer s.Close()
-	rec := &recorder{}
+	rec := &eventRecorder{}
 	c := s.Client(aircall.WithObserver(rec))
 	req, err := c.NewRequest(t.Context(), http.MethodGet, "v1/not/a/route/+33612345678", nil)
 	require.NoError(t, err)
@@ -137,7 +137,7 @@ func TestWithObserver_nil(t *testing.T) {
 // no operation.
 func TestObserver_notCalledWithoutRequest(t *testing.T) {
 	t.Parallel()
-	rec := &recorder{}
+	rec := &eventRecorder{}
 	c, err := aircall.NewClient(aircall.WithBasicAuth("id", "token"), aircall.WithObserver(rec))
 	require.NoError(t, err)
 	_, _, err = c.Calls.Get(t.Context(), 0, nil)
