@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/synctest"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -113,4 +114,63 @@ func TestObserver_zeroCostWhenUnset(t *testing.T) {
 	}
 	plain := allocs()
 	assert.Equal(t, plain, allocs(WithLogger(slog.New(slog.NewTextHandler(&bytes.Buffer{}, nil)))), "a logger above debug costs nothing")
+}
+
+// waitRecorder keeps the Wait events.
+type waitRecorder struct {
+	noopObserver
+	waits []WaitEvent
+}
+
+func (w *waitRecorder) Wait(_ context.Context, e WaitEvent) { w.waits = append(w.waits, e) }
+
+// slowLimiter holds every request for d.
+type slowLimiter struct{ d time.Duration }
+
+func (l slowLimiter) Wait(ctx context.Context) error {
+	select {
+	case <-time.After(l.d):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (slowLimiter) Observe(Rate) {}
+
+func TestObserver_waitReasons(t *testing.T) {
+	t.Parallel()
+	pong := func(r *http.Request) (*http.Response, error) { return response(r, 200, `{"ping":"pong"}`), nil }
+
+	t.Run("limiter", func(t *testing.T) {
+		t.Parallel()
+		synctest.Test(t, func(t *testing.T) {
+			rec := &waitRecorder{}
+			c := newTestClient(t, pong, WithLimiter(slowLimiter{3 * time.Second}), WithObserver(rec))
+			_, err := c.Ping(t.Context())
+			require.NoError(t, err)
+			require.Len(t, rec.waits, 1)
+			assert.Equal(t, WaitBudget, rec.waits[0].Reason)
+			assert.Equal(t, 3*time.Second, rec.waits[0].Duration)
+			assert.Equal(t, "client.ping", rec.waits[0].Op.ID)
+		})
+	})
+	t.Run("server reset", func(t *testing.T) {
+		t.Parallel()
+		synctest.Test(t, func(t *testing.T) {
+			rec := &waitRecorder{}
+			c := newTestClient(t, func(r *http.Request) (*http.Response, error) {
+				return response(r, 200, `{"ping":"pong"}`, "X-AircallApi-Limit", "60", "X-AircallApi-Remaining", "0",
+					"X-AircallApi-Reset", "5"), nil
+			}, WithoutRateLimit(), WithObserver(rec))
+			for range 2 {
+				_, err := c.Ping(t.Context())
+				require.NoError(t, err)
+			}
+			require.Len(t, rec.waits, 1, "the second request waits for the reset")
+			assert.Equal(t, WaitServerReset, rec.waits[0].Reason)
+			assert.GreaterOrEqual(t, rec.waits[0].Duration, 5*time.Second)
+			assert.Equal(t, 1, rec.waits[0].Attempt)
+		})
+	})
 }
