@@ -217,8 +217,11 @@ func WithRetryPolicy(p RetryPolicy) Option {
 	}
 }
 
-// WithLogger sends debug logs (method, path, status, attempt, elapsed time) to
-// l. Credentials, headers and query strings are never logged.
+// WithLogger sends debug logs to l: a line per attempt (operation, method,
+// path template, attempt, status, elapsed, rate_limit, rate_remaining,
+// error), per retry (reason, backoff) and per wait for rate-limit budget
+// (wait, reason), named like the fields of the Observer's events.
+// Credentials, headers and query strings are never logged.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if l == nil {
