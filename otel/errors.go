@@ -10,14 +10,20 @@ import (
 	"github.com/aircall-go/aircall"
 )
 
-// Values of error.type besides HTTP status codes.
+// Values of error.type besides HTTP status codes ("404", "429", "503").
 const (
-	ErrorTypeTimeout         = "timeout"
-	ErrorTypeCanceled        = "canceled"
+	// ErrorTypeTimeout: the context's deadline or the attempt's timeout passed.
+	ErrorTypeTimeout = "timeout"
+	// ErrorTypeCanceled: the context was cancelled.
+	ErrorTypeCanceled = "canceled"
+	// ErrorTypeInvalidArgument: the SDK refused the input before sending (aircall.ErrInvalidArgument).
 	ErrorTypeInvalidArgument = "invalid_argument"
-	ErrorTypeDecode          = "decode"
-	ErrorTypeNetwork         = "network"
-	ErrorTypeOther           = "_OTHER"
+	// ErrorTypeDecode: a successful answer could not be decoded.
+	ErrorTypeDecode = "decode"
+	// ErrorTypeNetwork: no answer came (connection refused or cut).
+	ErrorTypeNetwork = "network"
+	// ErrorTypeOther: anything else.
+	ErrorTypeOther = "_OTHER"
 )
 
 // errorType is the error.type of a failed operation or attempt: the HTTP

@@ -14,13 +14,20 @@ import (
 
 // Names of the metrics beyond http.client.request.duration.
 const (
+	// MetricOperationDuration is the duration of whole operations, waits and retries included (s).
 	MetricOperationDuration = "aircall.client.operation.duration"
-	MetricAttempts          = "aircall.client.attempts"
-	MetricRetries           = "aircall.client.retries"
-	MetricRateLimited       = "aircall.client.rate_limited"
-	MetricWaitDuration      = "aircall.client.wait.duration"
-	MetricRateLimit         = "aircall.client.rate_limit.limit"
-	MetricRateRemaining     = "aircall.client.rate_limit.remaining"
+	// MetricAttempts counts the requests sent, first attempts and retries.
+	MetricAttempts = "aircall.client.attempts"
+	// MetricRetries counts the failed attempts sent again, by aircall.retry.reason.
+	MetricRetries = "aircall.client.retries"
+	// MetricRateLimited counts the 429 Too Many Requests answers.
+	MetricRateLimited = "aircall.client.rate_limited"
+	// MetricWaitDuration is the duration of waits for rate-limit budget, by aircall.wait.reason (s).
+	MetricWaitDuration = "aircall.client.wait.duration"
+	// MetricRateLimit is the X-AircallApi-Limit the server last reported.
+	MetricRateLimit = "aircall.client.rate_limit.limit"
+	// MetricRateRemaining is the X-AircallApi-Remaining the server last reported.
+	MetricRateRemaining = "aircall.client.rate_limit.remaining"
 )
 
 // instruments are the metrics an Observer records.

@@ -32,9 +32,9 @@ const (
 	RetryReasonKey = attribute.Key("aircall.retry.reason")
 	// RetryBackoffKey is the backoff before the next attempt, in seconds.
 	RetryBackoffKey = attribute.Key("aircall.retry.backoff")
-	// RateLimitKey and RateRemainingKey are the X-AircallApi-Limit and
-	// X-AircallApi-Remaining the server last reported during the operation.
-	RateLimitKey     = attribute.Key("aircall.rate_limit.limit")
+	// RateLimitKey is the X-AircallApi-Limit the server last reported during the operation.
+	RateLimitKey = attribute.Key("aircall.rate_limit.limit")
+	// RateRemainingKey is the X-AircallApi-Remaining the server last reported during the operation.
 	RateRemainingKey = attribute.Key("aircall.rate_limit.remaining")
 )
 
