@@ -35,20 +35,32 @@ func listItems(ctx context.Context, c *Client, opts *pagerOptions) ([]*pagerItem
 	return doList[pagerItem](ctx, c, "v1/items", "items", opts)
 }
 
-// iterItems is what a service's ListIter looks like, with the cap workaround on when capped.
-func iterItems(ctx context.Context, c *Client, opts *pagerOptions, capped bool) iter.Seq2[*pagerItem, error] {
-	o := pagerOptions{}
-	if opts != nil {
-		o = *opts
+func (o *pagerOptions) validate() error {
+	if o == nil {
+		return nil
 	}
-	var w *capWindow[pagerItem]
-	if capped {
-		w = &capWindow[pagerItem]{descending: o.Order == "desc", key: func(it *pagerItem) (int64, time.Time) { return it.ID, it.CreatedAt.Time }}
+	return checkListWindow(o.ListOptions, o.From, o.To, o.Order)
+}
+func (o *pagerOptions) window() (from, to *time.Time, order *string) { return &o.From, &o.To, &o.Order }
+func (o *pagerOptions) byCreation() bool                             { return true }
+
+func itemKey(it *pagerItem) (int64, time.Time) { return it.ID, it.CreatedAt.Time }
+
+// itemsPager is what a service's ListPager looks like.
+func itemsPager(c *Client, opts *pagerOptions, from Checkpoint) (*Pager[pagerItem], error) {
+	return newPager(opts, pagerSpec[pagerItem]{res: "items.list", key: itemKey, from: from, now: c.now()},
+		func(ctx context.Context, o *pagerOptions) ([]*pagerItem, *Response, error) { return listItems(ctx, c, o) })
+}
+
+// iterItems is what a service's ListIter looks like: by creation time
+// (like calls and contacts) when keyed, by page number otherwise.
+func iterItems(ctx context.Context, c *Client, opts *pagerOptions, keyed bool) iter.Seq2[*pagerItem, error] {
+	if keyed {
+		o := deref(opts)
+		return pagerIter(ctx, func() (*Pager[pagerItem], error) { return itemsPager(c, &o, "") })
 	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w, func(ctx context.Context, q pageQuery) ([]*pagerItem, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return listItems(ctx, c, &page)
+	return listIter(ctx, opts, MaxPerPage, func(ctx context.Context, o *pagerOptions) ([]*pagerItem, *Response, error) {
+		return listItems(ctx, c, o)
 	})
 }
 
@@ -289,15 +301,15 @@ func TestListIter_cancelledBetweenPages(t *testing.T) {
 	assert.EqualValues(t, 1, s.requests.Load())
 }
 
-func TestListIter_capWorkaround(t *testing.T) {
+func TestListIter_keysetPastTheCap(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		order string
 		per   int
 	}{
-		{"ascending, proactive restart", "asc", 50},
-		{"ascending, restart on the 400", "asc", 30},
+		{"ascending", "asc", 50},
+		{"ascending, 30 per page", "asc", 30},
 		{"descending", "desc", 50},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -313,18 +325,14 @@ func TestListIter_capWorkaround(t *testing.T) {
 			require.Len(t, got, 12000, "every item")
 			assert.Equal(t, want, ids(got), "exactly once, in order")
 			assert.Equal(t, &pagerOptions{Order: tc.order, ListOptions: ListOptions{PerPage: tc.per}}, opts)
-			restarted := false
-			for _, q := range s.queries {
-				if q.Get("from") != "" || q.Get("to") != "" {
-					restarted = true
-				}
+			for _, q := range s.queries[1:] {
+				assert.Equal(t, "1", q.Get("page"), "every page is asked for from a creation-time bound")
 			}
-			assert.True(t, restarted, "the listing restarted on a creation-time bound")
 		})
 	}
 }
 
-func TestListIter_withoutCapWorkaroundSurfacesThe400(t *testing.T) {
+func TestListIter_byPageNumberSurfacesThe400(t *testing.T) {
 	t.Parallel()
 	c, _ := newPagedServer(t, 10100)
 	got, err := Collect(iterItems(t.Context(), c, nil, false))
@@ -333,7 +341,7 @@ func TestListIter_withoutCapWorkaroundSurfacesThe400(t *testing.T) {
 	assert.Len(t, got, ItemCap)
 }
 
-func TestListIter_capWorkaroundNoProgress(t *testing.T) {
+func TestListIter_keysetNoProgress(t *testing.T) {
 	t.Parallel()
 	c, mux := setup(t)
 	// Every item has the same creation time: a restart cannot make progress.
