@@ -61,27 +61,30 @@ func (k *timeKeyset[T]) keep(it *T) bool {
 		}
 	}
 	if !k.has || at != k.bound {
-		k.has, k.bound, k.atBound = true, at, k.atBound[:0]
+		// The bound moves: the next page is asked for from it, page 1.
+		k.has, k.bound, k.atBound, k.run = true, at, k.atBound[:0], 1
 	}
 	k.atBound = append(k.atBound, id)
 	k.yielded++
 	return true
 }
 
-func (k *timeKeyset[T]) next(_ int, meta *Meta) (bool, error) {
+func (k *timeKeyset[T]) pageMeta(meta *Meta) {
 	if meta != nil && meta.Total > 0 {
 		// meta.total counts what is left from the bound, including the items
 		// at the bound already yielded.
 		k.total = k.askedYielded + max(meta.Total-k.askedAt, 0)
 		k.capped = meta.Total >= ItemCap
 	}
+}
+
+func (k *timeKeyset[T]) next(_ int, meta *Meta) (bool, error) {
 	if meta.NextPage() == 0 {
 		k.total, k.capped = k.yielded, false
 		return true, nil
 	}
 	if k.has != k.askedHas || k.bound != k.askedBound {
-		k.run = 1 // the bound moved: ask again from it
-		return false, nil
+		return false, nil // the bound moved: keep sets run back to 1
 	}
 	k.run = max(k.run, 1) + 1
 	if (k.run-1)*k.perPage >= ItemCap {

@@ -116,6 +116,12 @@ func (l lockedCursor[T]) query() pageQuery {
 	return l.p.c.query()
 }
 
+func (l lockedCursor[T]) pageMeta(meta *Meta) {
+	l.p.mu.Lock()
+	defer l.p.mu.Unlock()
+	l.p.c.pageMeta(meta)
+}
+
 func (l lockedCursor[T]) keep(it *T) bool {
 	l.p.mu.Lock()
 	defer l.p.mu.Unlock()

@@ -101,6 +101,8 @@ type pageQuery struct {
 // pages by number; timeKeyset (keyset.go) by creation time.
 type cursor[T any] interface {
 	query() pageQuery
+	// pageMeta reads the pagination block of a page before its items.
+	pageMeta(meta *Meta)
 	// keep reports whether it is new and, if so, records it as yielded.
 	keep(it *T) bool
 	// next moves past a page of n items: done at the end, or an error.
@@ -122,14 +124,15 @@ func paginate[T any](ctx context.Context, c cursor[T], fetch func(context.Contex
 				yield(nil, err)
 				return
 			}
+			var meta *Meta
+			if resp != nil {
+				meta = resp.Meta
+			}
+			c.pageMeta(meta)
 			for _, it := range items {
 				if c.keep(it) && !yield(it, nil) {
 					return
 				}
-			}
-			var meta *Meta
-			if resp != nil {
-				meta = resp.Meta
 			}
 			if done, err := c.next(len(items), meta); err != nil || done {
 				if err != nil {
@@ -215,10 +218,13 @@ func (c *pageCursor[T]) keep(*T) bool {
 // deciding that its next_page_link never ends.
 const maxEmptyPages = 3
 
-func (c *pageCursor[T]) next(n int, meta *Meta) (bool, error) {
+func (c *pageCursor[T]) pageMeta(meta *Meta) {
 	if meta != nil && meta.Total > 0 {
 		c.total = meta.Total
 	}
+}
+
+func (c *pageCursor[T]) next(n int, meta *Meta) (bool, error) {
 	next := meta.NextPage()
 	switch {
 	case next == 0:
