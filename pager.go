@@ -148,10 +148,13 @@ type timeOrdered interface {
 
 // pagerSpec is what newPager needs to know of a listing.
 type pagerSpec[T any] struct {
-	res  string                            // "calls.list", "contacts.search"...
+	res  string                                 // "calls.list", "contacts.search"...
 	key  func(*T) (id int64, created time.Time) // what the time keyset orders by
 	from Checkpoint
 	now  time.Time
+	// extend continues a finished listing (its checkpoint says done) with
+	// its window's end moved to now: what a sync's next poll lists.
+	extend bool
 }
 
 // newPager makes the Pager of a listing: list is its one-page List or
@@ -186,6 +189,9 @@ func newPager[O any, PO interface {
 	if spec.from != "" {
 		if st, err = decodeCheckpoint(spec.from, spec.res, fp); err != nil {
 			return nil, err
+		}
+		if spec.extend && st.Done {
+			st.Done, st.To, st.Page, st.Total = false, pinnedTo(*from, *to, spec.now), 1, st.Yielded
 		}
 	} else {
 		st.To = pinnedTo(*from, *to, spec.now)

@@ -49,7 +49,9 @@ func itemKey(it *pagerItem) (int64, time.Time) { return it.ID, it.CreatedAt.Time
 // itemsPager is what a service's ListPager looks like.
 func itemsPager(c *Client, opts *pagerOptions, from Checkpoint) (*Pager[pagerItem], error) {
 	return newPager(opts, pagerSpec[pagerItem]{res: "items.list", key: itemKey, from: from, now: c.now()},
-		func(ctx context.Context, o *pagerOptions) ([]*pagerItem, *Response, error) { return listItems(ctx, c, o) })
+		func(ctx context.Context, o *pagerOptions) ([]*pagerItem, *Response, error) {
+			return listItems(ctx, c, o)
+		})
 }
 
 // iterItems is what a service's ListIter looks like: by creation time
