@@ -83,9 +83,9 @@ type Sync[T any] struct {
 	// does not list was deleted (true when it lists by creation time).
 	rescanPass func(ctx context.Context, from time.Time) iter.Seq2[*T, error]
 	gone       bool
-	key     func(*T) (int64, time.Time)
-	decode  func(*WebhookEvent) (*T, bool, error) // item, deleted
-	handle  func(context.Context, Change[T]) error
+	key        func(*T) (int64, time.Time)
+	decode     func(*WebhookEvent) (*T, bool, error) // item, deleted
+	handle     func(context.Context, Change[T]) error
 
 	mu       sync.Mutex
 	loaded   bool
