@@ -32,6 +32,7 @@ type listState struct {
 	Has     bool    `json:"h,omitempty"`  // Bound is set
 	Bound   int64   `json:"b,omitempty"`  // creation time of the last item yielded
 	IDs     []int64 `json:"i,omitempty"`  // ids yielded at Bound
+	Before  int     `json:"pb,omitempty"` // items yielded in the second before Bound
 	Page    int     `json:"p,omitempty"`  // page to ask for (within Bound for a time keyset)
 	Skip    int     `json:"s,omitempty"`  // items of that page already yielded (numbered pages)
 	Yielded int     `json:"n,omitempty"`
@@ -78,7 +79,7 @@ func decodeCheckpoint(cp Checkpoint, res, fp string) (*listState, error) {
 		return nil, bad("checkpoint of another listing (" + s.Res + ", not " + res + ")")
 	case s.Opts != fp:
 		return nil, bad("checkpoint of a listing with other options: give the options it was made with")
-	case s.Page < 0 || s.Skip < 0 || s.Yielded < 0 || s.Total < 0:
+	case s.Page < 0 || s.Skip < 0 || s.Before < 0 || s.Yielded < 0 || s.Total < 0:
 		return nil, bad("checkpoint is damaged: negative position")
 	}
 	return &s, nil

@@ -11,10 +11,15 @@ import (
 // the API's 10,000-item cap. Every page is asked for from the creation time
 // of the last item yielded (from in ascending order, to in descending
 // order), within a window pinned when the listing starts; items already
-// yielded at that exact second are skipped. A creation or deletion elsewhere
+// yielded at that second are skipped. A creation or deletion elsewhere
 // cannot shift what is left to list, so every item present for the whole
 // listing comes out exactly once. Only when more than a page of items share
 // one second does it page by number within that second (run > 1).
+//
+// The reference does not say whether from and to include their second, so
+// the bound is asked for with one second of margin (from = bound-1, to =
+// bound+1) and the items of that extra second, all yielded already, are
+// skipped: exact either way, for a few items fetched twice per page.
 type timeKeyset[T any] struct {
 	desc     bool
 	key      func(*T) (id int64, created time.Time)
@@ -24,6 +29,7 @@ type timeKeyset[T any] struct {
 	has     bool    // bound is set: at least one item was yielded
 	bound   int64   // creation time (unix seconds) of the last item yielded
 	atBound []int64 // ids yielded at bound
+	before  int     // items yielded in the second just before bound (in the listing's order)
 	run     int     // page number within the items from bound
 
 	yielded int  // items yielded, including before a checkpoint
@@ -37,13 +43,14 @@ type timeKeyset[T any] struct {
 }
 
 func (k *timeKeyset[T]) query() pageQuery {
-	k.askedHas, k.askedBound, k.askedAt, k.askedYielded = k.has, k.bound, len(k.atBound), k.yielded
+	k.askedHas, k.askedBound, k.askedAt, k.askedYielded = k.has, k.bound, len(k.atBound)+k.before, k.yielded
 	q := pageQuery{ListOptions: ListOptions{Page: max(k.run, 1), PerPage: k.perPage}, From: k.from, To: k.to}
 	if k.has {
-		if k.desc {
-			q.To = time.Unix(k.bound, 0)
-		} else {
-			q.From = time.Unix(k.bound, 0)
+		if b := time.Unix(k.bound+1, 0); k.desc && (q.To.IsZero() || b.Before(q.To)) {
+			q.To = b
+		}
+		if b := time.Unix(k.bound-1, 0); !k.desc && b.After(q.From) {
+			q.From = b
 		}
 	}
 	return q
@@ -62,6 +69,10 @@ func (k *timeKeyset[T]) keep(it *T) bool {
 	}
 	if !k.has || at != k.bound {
 		// The bound moves: the next page is asked for from it, page 1.
+		k.before = 0
+		if k.has && (at == k.bound+1 && !k.desc || at == k.bound-1 && k.desc) {
+			k.before = len(k.atBound)
+		}
 		k.has, k.bound, k.atBound, k.run = true, at, k.atBound[:0], 1
 	}
 	k.atBound = append(k.atBound, id)
@@ -72,7 +83,7 @@ func (k *timeKeyset[T]) keep(it *T) bool {
 func (k *timeKeyset[T]) pageMeta(meta *Meta) {
 	if meta != nil && meta.Total > 0 {
 		// meta.total counts what is left from the bound, including the items
-		// at the bound already yielded.
+		// at the bound, and in the second of margin, already yielded.
 		k.total = k.askedYielded + max(meta.Total-k.askedAt, 0)
 		k.capped = meta.Total >= ItemCap
 	}

@@ -202,7 +202,7 @@ func newPager[O any, PO interface {
 	p := &Pager[T]{res: spec.res, fp: fp, to: st.To, done: st.Done}
 	if po.byCreation() {
 		p.c = &timeKeyset[T]{desc: *order == "desc", key: spec.key, perPage: lo.PerPage, from: *from, to: *to,
-			has: st.Has, bound: st.Bound, atBound: st.IDs, run: st.Page,
+			has: st.Has, bound: st.Bound, atBound: st.IDs, before: st.Before, run: st.Page,
 			yielded: st.Yielded, total: st.Total, capped: st.Capped}
 	} else {
 		c := newPageCursor[T](ListOptions{Page: st.Page, PerPage: lo.PerPage}, MaxPerPage)
@@ -256,7 +256,7 @@ func pagerIter[T any](ctx context.Context, newPager func() (*Pager[T], error)) i
 }
 
 func (k *timeKeyset[T]) save(s *listState) {
-	s.Has, s.Bound, s.IDs, s.Page = k.has, k.bound, k.atBound, k.run
+	s.Has, s.Bound, s.IDs, s.Before, s.Page = k.has, k.bound, k.atBound, k.before, k.run
 	s.Yielded, s.Total, s.Capped = k.yielded, k.total, k.capped
 }
 

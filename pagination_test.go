@@ -74,6 +74,8 @@ type pagedServer struct {
 	requests atomic.Int32
 	failPage int // answer 500 on this page
 	loopPage int // on this page, point next_page_link back at page 1
+	// exclusive makes from and to exclude their own second.
+	exclusive bool
 	queries  []url.Values
 }
 
@@ -107,13 +109,13 @@ func (s *pagedServer) handler(t *testing.T) http.HandlerFunc {
 			at := s.created(id)
 			if f := q.Get("from"); f != "" {
 				v, _ := strconv.ParseInt(f, 10, 64)
-				if at.Unix() < v {
+				if at.Unix() < v || s.exclusive && at.Unix() == v {
 					continue
 				}
 			}
 			if to := q.Get("to"); to != "" {
 				v, _ := strconv.ParseInt(to, 10, 64)
-				if at.Unix() > v {
+				if at.Unix() > v || s.exclusive && at.Unix() == v {
 					continue
 				}
 			}
@@ -331,6 +333,24 @@ func TestListIter_keysetPastTheCap(t *testing.T) {
 				assert.Equal(t, "1", q.Get("page"), "every page is asked for from a creation-time bound")
 			}
 		})
+	}
+}
+
+func TestListIter_keysetWhetherBoundsIncludeTheirSecondOrNot(t *testing.T) {
+	t.Parallel()
+	for _, exclusive := range []bool{false, true} {
+		for _, order := range []string{"asc", "desc"} {
+			c, s := newPagedServer(t, 1000)
+			s.exclusive = exclusive
+			// 3 items a second and 7 per page: pages often end mid-second.
+			got, err := Collect(iterItems(t.Context(), c, &pagerOptions{Order: order, ListOptions: ListOptions{PerPage: 7}}, true))
+			require.NoError(t, err)
+			want := seq(1, 1000)
+			if order == "desc" {
+				slices.Reverse(want)
+			}
+			assert.Equal(t, want, ids(got), "exclusive=%v order=%s", exclusive, order)
+		}
 	}
 }
 
