@@ -76,7 +76,7 @@ type pagedServer struct {
 	loopPage int // on this page, point next_page_link back at page 1
 	// exclusive makes from and to exclude their own second.
 	exclusive bool
-	queries  []url.Values
+	queries   []url.Values
 }
 
 var t0 = time.Unix(1_600_000_000, 0)

@@ -70,7 +70,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("%s: %w", flags.Arg(0), err)
 	}
 
-	client, _, done, err := exampleenv.Connect(getenv, stderr, "syncing the demo contacts of")
+	client, _, done, err := exampleenv.Connect(getenv, stderr, exampleenv.Options{What: "syncing the demo contacts of"})
 	if err != nil {
 		return err
 	}

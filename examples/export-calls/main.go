@@ -97,7 +97,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		saved = aircall.Checkpoint(strings.TrimSpace(string(b)))
 	}
 
-	client, perMinute, done, err := exampleenv.Connect(getenv, stderr, "exporting the demo calls of")
+	client, perMinute, done, err := exampleenv.Connect(getenv, stderr, exampleenv.Options{What: "exporting the demo calls of"})
 	if err != nil {
 		return err
 	}
