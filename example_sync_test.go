@@ -72,7 +72,7 @@ func ExampleNewContactSync() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	sync, err := aircall.NewContactSync(client, aircall.SyncOptions{
+	contactSync, err := aircall.NewContactSync(client, aircall.SyncOptions{
 		Store:  aircall.FileStore{Dir: dir},
 		Rescan: 24 * time.Hour,
 	}, func(ctx context.Context, ch aircall.Change[aircall.Contact]) error {
@@ -87,16 +87,16 @@ func ExampleNewContactSync() {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
-	if err := sync.Step(ctx); err != nil { // in a service: go sync.Run(ctx)
+	if err := contactSync.Step(ctx); err != nil { // in a service: go contactSync.Run(ctx)
 		log.Fatal(err)
 	}
-	// In a webhook handler: sync.Feed(ctx, event).
+	// In a webhook handler: contactSync.Feed(ctx, event).
 	gone := &aircall.WebhookEvent{Resource: aircall.ResourceContact, Event: aircall.EventContactDeleted,
 		Timestamp: aircall.Timestamp{Time: time.Now()}, Data: []byte(`{"id":711}`)}
-	if err := sync.Feed(ctx, gone); err != nil {
+	if err := contactSync.Feed(ctx, gone); err != nil {
 		log.Fatal(err)
 	}
-	if err := sync.Feed(ctx, gone); err != nil { // delivered twice: handed over once
+	if err := contactSync.Feed(ctx, gone); err != nil { // delivered twice: handed over once
 		log.Fatal(err)
 	}
 	saved, _ := os.ReadFile(filepath.Join(dir, "aircall-contacts"))

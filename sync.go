@@ -55,7 +55,8 @@ type SyncOptions struct {
 	// updated during it. What changed after creation (tags, comments,
 	// transcripts, contact details) or what a dropped webhook delivery missed
 	// is handed over again; calls of the window no longer listed are handed
-	// over as Deleted.
+	// over as Deleted. It also catches a call that shows in listings only
+	// after a poll has moved past its start time.
 	Rescan time.Duration
 	// RescanEvery is how often the rescan runs. Default one hour.
 	RescanEvery time.Duration
@@ -74,6 +75,9 @@ type SyncOptions struct {
 // already handed over: an item listed or delivered again unchanged, and a
 // webhook event older than what was handed over for that id (by the
 // event's timestamp against the time the listing asked for the page).
+//
+// Run or Step from one goroutine at a time; Feed may be called from any
+// goroutine (a webhook handler) meanwhile. The handler must not call Feed.
 type Sync[T any] struct {
 	opts    SyncOptions
 	res     string
@@ -262,9 +266,26 @@ func (s *Sync[T]) Step(ctx context.Context) error {
 		return err
 	}
 	if s.opts.Rescan > 0 && s.now().Unix()-s.state.Rescanned >= int64(s.opts.RescanEvery/time.Second) {
-		return s.rescan(ctx)
+		if err := s.rescan(ctx); err != nil {
+			return err
+		}
 	}
+	s.prune()
 	return nil
+}
+
+// prune forgets the ids no rescan will list again and no recent event is
+// likely to repeat: created, and last handed over, more than a day (or the
+// rescan window, if longer) and a rescan period ago.
+func (s *Sync[T]) prune() {
+	before := s.now().Add(-max(s.opts.Rescan, 24*time.Hour) - s.opts.RescanEvery)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for id, r := range s.seen {
+		if r.created < before.Unix() && r.version.Before(before) {
+			delete(s.seen, id)
+		}
+	}
 }
 
 // Feed applies a webhook event at once: a call.* event to a CallSync, a
@@ -350,12 +371,8 @@ func (s *Sync[T]) rescan(ctx context.Context) error {
 	}
 	s.mu.Lock()
 	var gone []int64
-	keep := from.Add(-s.opts.RescanEvery).Unix()
 	for id, r := range s.seen {
-		switch {
-		case r.created < keep && r.version.Before(from):
-			delete(s.seen, id) // out of every window from now on
-		case s.gone && !r.deleted && !listed[id] && r.created >= from.Unix() && r.created <= start.Unix() && r.version.Before(start):
+		if s.gone && !r.deleted && !listed[id] && r.created >= from.Unix() && r.created <= start.Unix() && r.version.Before(start) {
 			gone = append(gone, id)
 		}
 	}

@@ -3,8 +3,10 @@ package aircall_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"math/rand/v2"
 	"slices"
+	gosync "sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -88,10 +90,10 @@ func TestCallSync_backfillPollEventsRescan(t *testing.T) {
 		store := aircall.FileStore{Dir: t.TempDir()}
 		opts := aircall.SyncOptions{Store: store, Rescan: 24 * time.Hour, RescanEvery: time.Hour}
 		r := newReplica[aircall.Call]()
-		sync, err := aircall.NewCallSync(c, opts, r.handle)
+		sy, err := aircall.NewCallSync(c, opts, r.handle)
 		require.NoError(t, err)
 
-		require.NoError(t, sync.Step(t.Context()), "backfill")
+		require.NoError(t, sy.Step(t.Context()), "backfill")
 		require.Len(t, r.items, 130)
 
 		// Calls are tagged twice each; their events arrive dropped,
@@ -108,7 +110,7 @@ func TestCallSync_backfillPollEventsRescan(t *testing.T) {
 			}
 		}
 		drop := map[int]bool{1: true, 5: true, 9: true} // the second tagging of three calls
-		deliver(t, sync, rand.New(rand.NewPCG(3, 4)), events, drop)
+		deliver(t, sy, rand.New(rand.NewPCG(3, 4)), events, drop)
 		for i := 0; i < 40; i += 2 {
 			id := first + int64(i/2)
 			if drop[i+1] {
@@ -117,7 +119,7 @@ func TestCallSync_backfillPollEventsRescan(t *testing.T) {
 			}
 			assert.Equal(t, []int64{tagA.ID, tagB.ID}, tagIDs(r.items[id]), "call %d: the newest state wins", id)
 		}
-		require.NoError(t, sync.Feed(t.Context(), event(t, aircall.ResourceContact, aircall.EventContactCreated, time.Now(), aircall.Contact{ID: 1})),
+		require.NoError(t, sy.Feed(t.Context(), event(t, aircall.ResourceContact, aircall.EventContactCreated, time.Now(), aircall.Contact{ID: 1})),
 			"other resources are ignored")
 
 		// New calls arrive, three are deleted; an hour later the next step
@@ -131,7 +133,7 @@ func TestCallSync_backfillPollEventsRescan(t *testing.T) {
 			time.Sleep(10 * time.Second)
 		}
 		time.Sleep(time.Hour)
-		require.NoError(t, sync.Step(t.Context()))
+		require.NoError(t, sy.Step(t.Context()))
 		for _, id := range fresh {
 			assert.Equal(t, 1, r.listed[id], "new call %d polled once", id)
 		}
@@ -168,9 +170,9 @@ func TestContactSync_eventsDroppedDuplicatedOutOfOrder(t *testing.T) {
 				CreatedAt: aircall.Timestamp{Time: time.Now().Add(time.Duration(i-100) * time.Hour)}}).ID)
 		}
 		r := newReplica[aircall.Contact]()
-		sync, err := aircall.NewContactSync(c, aircall.SyncOptions{Store: aircall.FileStore{Dir: t.TempDir()}, Rescan: 2 * time.Hour}, r.handle)
+		sy, err := aircall.NewContactSync(c, aircall.SyncOptions{Store: aircall.FileStore{Dir: t.TempDir()}, Rescan: 2 * time.Hour}, r.handle)
 		require.NoError(t, err)
-		require.NoError(t, sync.Step(t.Context()))
+		require.NoError(t, sy.Step(t.Context()))
 		require.Len(t, r.items, 60)
 
 		var events []*aircall.WebhookEvent
@@ -192,11 +194,11 @@ func TestContactSync_eventsDroppedDuplicatedOutOfOrder(t *testing.T) {
 		}
 		// A late update of a deleted contact, delivered after its deletion.
 		stale := event(t, aircall.ResourceContact, aircall.EventContactUpdated, time.Now().Add(-time.Minute), r.items[ids[10]])
-		deliver(t, sync, rand.New(rand.NewPCG(5, 6)), append(events, stale), map[int]bool{3: true, 7: true})
+		deliver(t, sy, rand.New(rand.NewPCG(5, 6)), append(events, stale), map[int]bool{3: true, 7: true})
 		assert.Equal(t, map[int64]bool{ids[10]: true, ids[11]: true, ids[12]: true}, r.deleted)
 
 		time.Sleep(time.Hour)
-		require.NoError(t, sync.Step(t.Context()), "the rescan by update time repairs the dropped events")
+		require.NoError(t, sy.Step(t.Context()), "the rescan by update time repairs the dropped events")
 		live, err := aircall.Collect(c.Contacts.ListIter(t.Context(), nil))
 		require.NoError(t, err)
 		require.Len(t, r.items, len(live))
@@ -237,4 +239,83 @@ func TestFileStore(t *testing.T) {
 		var ae *aircall.ArgError
 		require.ErrorAs(t, st.Save(t.Context(), bad, nil), &ae, "key %q", bad)
 	}
+}
+
+func TestCallSync_runPollsUntilCancelled(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		s, c := pagerFake(t)
+		s.AddCalls(70, func(i int) aircall.Call {
+			return aircall.Call{StartedAt: aircall.Timestamp{Time: time.Now().Add(time.Duration(i-100) * time.Second)}}
+		})
+		r := newReplica[aircall.Call]()
+		var mu gosync.Mutex
+		sy, err := aircall.NewCallSync(c, aircall.SyncOptions{Store: aircall.FileStore{Dir: t.TempDir()}, PollInterval: time.Minute},
+			func(ctx context.Context, ch aircall.Change[aircall.Call]) error {
+				mu.Lock()
+				defer mu.Unlock()
+				return r.handle(ctx, ch)
+			})
+		require.NoError(t, err)
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan error)
+		go func() { done <- sy.Run(ctx) }()
+		synctest.Wait()
+		for range 3 {
+			s.AddCall(aircall.Call{})
+			time.Sleep(time.Minute + time.Second)
+			synctest.Wait()
+		}
+		cancel()
+		require.ErrorIs(t, <-done, context.Canceled)
+		mu.Lock()
+		defer mu.Unlock()
+		assert.Len(t, r.listed, 73, "the backfill, then each new call at the next poll")
+		for id, n := range r.listed {
+			assert.Equal(t, 1, n, "call %d", id)
+		}
+	})
+}
+
+// memStore is a Store in memory, failing when told to.
+type memStore struct {
+	data map[string][]byte
+	fail error
+}
+
+func (m *memStore) Load(_ context.Context, key string) ([]byte, error) { return m.data[key], m.fail }
+func (m *memStore) Save(_ context.Context, key string, b []byte) error {
+	if m.fail != nil {
+		return m.fail
+	}
+	m.data[key] = slices.Clone(b)
+	return nil
+}
+
+func TestSync_storeErrorsAndDamagedState(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		s, c := pagerFake(t)
+		s.AddContact(aircall.Contact{})
+		noop := func(context.Context, aircall.Change[aircall.Contact]) error { return nil }
+
+		broken := &memStore{data: map[string][]byte{}, fail: errors.New("disk on fire")}
+		sy, err := aircall.NewContactSync(c, aircall.SyncOptions{Store: broken}, noop)
+		require.NoError(t, err)
+		require.ErrorContains(t, sy.Step(t.Context()), "disk on fire")
+
+		damaged := &memStore{data: map[string][]byte{"aircall-contacts": []byte(`{"checkpoint":"v1.garbage"}`)}}
+		sy, err = aircall.NewContactSync(c, aircall.SyncOptions{Store: damaged}, noop)
+		require.NoError(t, err)
+		var ae *aircall.ArgError
+		require.ErrorAs(t, sy.Step(t.Context()), &ae)
+
+		other := &memStore{data: map[string][]byte{}}
+		sy, err = aircall.NewContactSync(c, aircall.SyncOptions{Store: other}, noop)
+		require.NoError(t, err)
+		require.NoError(t, sy.Step(t.Context()))
+		moved, err := aircall.NewContactSync(c, aircall.SyncOptions{Store: other, From: time.Now().Add(-time.Hour)}, noop)
+		require.NoError(t, err)
+		require.ErrorAs(t, moved.Step(t.Context()), &ae, "a checkpoint of another From is refused")
+	})
 }
