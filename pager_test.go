@@ -78,14 +78,14 @@ var resumeStops = []int{25, 25, 1, 49, 50, 13, 37}
 // saveEvery items), calling mutate every few items, and returns how many
 // times each id came out and the largest count of duplicates of one run.
 func drain[T any](t *testing.T, newPager func(aircall.Checkpoint) (*aircall.Pager[T], error), id func(*T) int64,
-	saveEvery int, mutate func()) (seen map[int64]int, maxDup int, last aircall.Progress) {
+	stops []int, saveEvery int, mutate func()) (seen map[int64]int, maxDup int, last aircall.Progress) {
 	t.Helper()
 	seen = map[int64]int{}
 	var cp aircall.Checkpoint
 	for run := 0; ; run++ {
 		p, err := newPager(cp)
 		require.NoError(t, err)
-		stop := resumeStops[run%len(resumeStops)]
+		stop := stops[run%len(stops)]
 		n, finished := 0, true
 		runSeen := map[int64]bool{}
 		dup := 0
@@ -123,12 +123,13 @@ func TestCallsPager_killedAndResumedWhileCallsChange(t *testing.T) {
 	for _, tc := range []struct {
 		search bool
 		order  string
-	}{{false, "asc"}, {false, "desc"}, {true, ""}, {true, "desc"}} {
+		calls  int
+	}{{false, "asc", 12500}, {false, "desc", 3000}, {true, "", 3000}, {true, "desc", 12500}} {
 		t.Run(fmt.Sprintf("search=%v,order=%q", tc.search, tc.order), func(t *testing.T) {
 			t.Parallel()
 			synctest.Test(t, func(t *testing.T) {
 				s, c := pagerFake(t)
-				ids := seedCalls(s, 12500)
+				ids := seedCalls(s, tc.calls)
 				ch := &churn{rng: rand.New(rand.NewPCG(1, uint64(len(tc.order)))), live: slices.Clone(ids), deleted: map[int64]bool{}}
 				mutate := func() {
 					if id, ok := ch.pick(); ok {
@@ -144,7 +145,7 @@ func TestCallsPager_killedAndResumedWhileCallsChange(t *testing.T) {
 					}
 					return c.Calls.ListPager(&aircall.CallListOptions{Order: tc.order}, cp)
 				}
-				seen, maxDup, progress := drain(t, newPager, func(c *aircall.Call) int64 { return c.ID }, 1, mutate)
+				seen, maxDup, progress := drain(t, newPager, func(c *aircall.Call) int64 { return c.ID }, resumeStops, 1, mutate)
 				assert.Zero(t, maxDup, "a checkpoint saved after every call: no duplicates")
 				want := 0
 				for i, id := range ids {
@@ -157,7 +158,9 @@ func TestCallsPager_killedAndResumedWhileCallsChange(t *testing.T) {
 				for id, n := range seen {
 					require.Equal(t, 1, n, "call %d comes out once", id)
 				}
-				assert.Greater(t, want, 10000, "past the cap")
+				if tc.calls > 12000 {
+					assert.Greater(t, want, 10000, "past the cap")
+				}
 				assert.Equal(t, len(seen), progress.Yielded, "Progress counts across resumes")
 				assert.Equal(t, progress.Yielded, progress.Total, "at the end Total is what was yielded")
 			})
@@ -173,7 +176,8 @@ func TestCallsPager_checkpointEveryPageLosesAtMostOnePage(t *testing.T) {
 		newPager := func(cp aircall.Checkpoint) (*aircall.Pager[aircall.Call], error) {
 			return c.Calls.ListPager(&aircall.CallListOptions{Order: "desc"}, cp)
 		}
-		seen, maxDup, _ := drain(t, newPager, func(c *aircall.Call) int64 { return c.ID }, aircall.IterPerPage, func() {})
+		// Killed 1 to 49 calls after a page boundary, having saved at it.
+		seen, maxDup, _ := drain(t, newPager, func(c *aircall.Call) int64 { return c.ID }, []int{75, 51, 99, 60}, aircall.IterPerPage, func() {})
 		assert.LessOrEqual(t, maxDup, aircall.IterPerPage, "duplicates: only what came after the last checkpoint")
 		assert.Positive(t, maxDup, "kills mid-page repeat some calls")
 		for _, id := range ids {
@@ -215,7 +219,7 @@ func TestContactsPager_killedAndResumedWhileContactsChange(t *testing.T) {
 					}
 					return c.Contacts.ListPager(&aircall.ContactListOptions{Order: tc.order}, cp)
 				}
-				seen, maxDup, _ := drain(t, newPager, func(c *aircall.Contact) int64 { return c.ID }, 1, mutate)
+				seen, maxDup, _ := drain(t, newPager, func(c *aircall.Contact) int64 { return c.ID }, resumeStops, 1, mutate)
 				assert.Zero(t, maxDup)
 				for _, id := range ids {
 					if !ch.deleted[id] {

@@ -444,3 +444,51 @@ func TestPaginateCursor(t *testing.T) {
 	_, err = Collect(paginateCursor(ctx, fetch))
 	assert.ErrorIs(t, err, context.Canceled)
 }
+
+func TestListIter_nextLinkThatNeverEnds(t *testing.T) {
+	t.Parallel()
+	t.Run("past meta.total", func(t *testing.T) {
+		t.Parallel()
+		c, mux := setup(t)
+		var requests atomic.Int32
+		mux.HandleFunc("GET /v1/items", func(w http.ResponseWriter, r *http.Request) {
+			requests.Add(1)
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			items := `[]`
+			if page == 1 {
+				items = `[{"id":1},{"id":2}]`
+			}
+			writeJSON(w, 200, fmt.Sprintf(`{"items":%s,"meta":{"total":2,"current_page":%d,"per_page":50,"next_page_link":"https://api.aircall.io/v1/items?page=%d"}}`, items, page, page+1))
+		})
+		got, err := Collect(iterItems(t.Context(), c, nil, false))
+		assert.ErrorIs(t, err, ErrPaginationLoop)
+		assert.Equal(t, []int64{1, 2}, ids(got))
+		assert.EqualValues(t, 2, requests.Load(), "page 2 starts past meta.total yet has a next page: stop")
+	})
+	t.Run("empty pages without a total", func(t *testing.T) {
+		t.Parallel()
+		c, mux := setup(t)
+		var requests atomic.Int32
+		mux.HandleFunc("GET /v1/items", func(w http.ResponseWriter, r *http.Request) {
+			requests.Add(1)
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			writeJSON(w, 200, fmt.Sprintf(`{"items":[],"meta":{"current_page":%d,"next_page_link":"https://api.aircall.io/v1/items?page=%d"}}`, page, page+1))
+		})
+		_, err := Collect(iterItems(t.Context(), c, nil, false))
+		assert.ErrorIs(t, err, ErrPaginationLoop)
+		assert.EqualValues(t, maxEmptyPages, requests.Load())
+	})
+	t.Run("keyset with a bound the API ignores", func(t *testing.T) {
+		t.Parallel()
+		c, mux := setup(t)
+		var requests atomic.Int32
+		mux.HandleFunc("GET /v1/items", func(w http.ResponseWriter, r *http.Request) {
+			requests.Add(1) // always the same page, whatever from says
+			writeJSON(w, 200, `{"items":[{"id":1,"created_at":1600000000},{"id":2,"created_at":1600000001}],"meta":{"total":4,"current_page":1,"next_page_link":"https://api.aircall.io/v1/items?page=2"}}`)
+		})
+		got, err := Collect(iterItems(t.Context(), c, nil, true))
+		assert.ErrorIs(t, err, ErrPaginationLoop)
+		assert.Equal(t, []int64{1, 2}, ids(got), "nothing twice")
+		assert.LessOrEqual(t, requests.Load(), int32(ItemCap/IterPerPage+2))
+	})
+}
