@@ -21,7 +21,7 @@ func ExampleCallsService_ListPager() {
 	for i := range 5 {
 		fake.AddCall(aircall.Call{ID: int64(101 + i), StartedAt: aircall.Timestamp{Time: time.Unix(1_700_000_000+int64(i)*60, 0)}})
 	}
-	client := fake.Client()
+	client := fake.Client(aircall.WithoutRateLimit())
 	ctx := context.Background()
 	opts := &aircall.CallListOptions{From: time.Unix(1_700_000_000, 0)}
 
@@ -65,7 +65,7 @@ func ExampleNewContactSync() {
 	defer fake.Close()
 	fake.AddContact(aircall.Contact{ID: 710, FirstName: "Vicente", LastName: "Abad"})
 	fake.AddContact(aircall.Contact{ID: 711, FirstName: "Margaret", LastName: "Morrison"})
-	client := fake.Client()
+	client := fake.Client(aircall.WithoutRateLimit())
 
 	dir, err := os.MkdirTemp("", "sync")
 	if err != nil {
