@@ -18,7 +18,9 @@ import (
 // it moves through it by creation time, not by page number. Every item
 // present for the whole listing is yielded exactly once, whatever is
 // created or deleted meanwhile, in either order and past the API's
-// 10,000-item cap. Items created after the Pager was made are not listed.
+// 10,000-item cap. Items created after the Pager was made (by this
+// machine's clock, to the second) are not listed; a Pager resumed from a
+// checkpoint keeps the window of the listing that made it.
 // Contacts ordered by "updated_at" are paged by number: changes during the
 // listing can shift them, and paging stops at the cap with
 // ErrPageLimitExceeded.
