@@ -48,7 +48,6 @@ type Client struct {
 	gate      *resetGate
 	retry     RetryPolicy
 	logger    *slog.Logger
-	hasAuth   bool
 	cfg       config // kept for Clone
 
 	rateMu sync.Mutex
@@ -138,12 +137,9 @@ func (c *Client) Clone(opts ...Option) (*Client, error) {
 }
 
 func newClient(cfg config) (*Client, error) {
-	if cfg.basic != nil && cfg.bearer != "" {
-		return nil, errors.New("aircall: use either WithBasicAuth or WithBearerToken, not both")
-	}
 	hc := *cfg.hc // never mutate the caller's client
 	base := cfg.baseURL
-	hc.Transport = newAuthTransport(hc.Transport, base, cfg.basic, cfg.bearer)
+	hc.Transport = newAuthTransport(hc.Transport, base, cfg.auth)
 	hc.CheckRedirect = sameHostRedirects(cfg.hc.CheckRedirect)
 
 	c := &Client{
@@ -154,7 +150,6 @@ func newClient(cfg config) (*Client, error) {
 		gate:      &resetGate{},
 		retry:     cfg.retry.withDefaults(),
 		logger:    cfg.logger,
-		hasAuth:   cfg.basic != nil || cfg.bearer != "",
 		cfg:       cfg,
 		now:       time.Now,
 		jitter:    fullJitter,
