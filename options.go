@@ -22,7 +22,7 @@ type config struct {
 	product   string
 	timeout   time.Duration
 	auth      *credential // nil without credentials; the last auth option wins
-	perMinute int // 0 = no client-side pacing
+	perMinute int         // 0 = no client-side pacing
 	burst     int
 	limiter   Limiter
 	retry     RetryPolicy
