@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,13 +21,21 @@ func checkID(arg string, id int64) error {
 	return nil
 }
 
-// checkStringID rejects blank string ids and ids that would change the path.
+// checkStringID rejects string ids that could not stay in their own path
+// segment: blank, "." and ".." (which URL resolution turns into "this" or
+// "the parent" directory), '/', a backslash, '?' and '#' (which end the segment),
+// and control characters. Whatever else an id holds ('%', spaces, non-ASCII)
+// is escaped with url.PathEscape when the path is built.
 func checkStringID(arg, id string) error {
-	if strings.TrimSpace(id) == "" {
+	switch {
+	case strings.TrimSpace(id) == "":
 		return &ArgError{Arg: arg, Reason: "must not be empty"}
-	}
-	if strings.ContainsAny(id, "/?#") {
-		return &ArgError{Arg: arg, Reason: "must not contain '/', '?' or '#'"}
+	case id == "." || id == "..":
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must not be %q", id)}
+	case strings.ContainsAny(id, "/\\?#"):
+		return &ArgError{Arg: arg, Reason: "must not contain '/', '\\', '?' or '#'"}
+	case strings.ContainsFunc(id, unicode.IsControl):
+		return &ArgError{Arg: arg, Reason: "must not contain control characters"}
 	}
 	return nil
 }
