@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 // authTransport adds the Authorization header to requests bound for the API
@@ -180,14 +179,6 @@ type OAuthToken struct {
 	// CreatedAt is when the token was created.
 	CreatedAt Timestamp `json:"created_at"`
 }
-
-// String keeps the token out of logs.
-func (t OAuthToken) String() string {
-	return fmt.Sprintf("aircall.OAuthToken{TokenType: %q, AccessToken: [redacted], CreatedAt: %s}", t.TokenType, t.CreatedAt.Format(time.RFC3339))
-}
-
-// GoString keeps the token out of %#v output.
-func (t OAuthToken) GoString() string { return t.String() }
 
 // ExchangeOAuthCode converts the authorization code Aircall sent to your
 // redirect_uri into an access token (step 6 of the OAuth flow). It works on a
