@@ -451,7 +451,7 @@ func (o *CallSearchOptions) validate() error {
 		return err
 	}
 	if o.Direction != "" {
-		if err := checkOneOf("Direction", o.Direction, string(CallInbound), string(CallOutbound)); err != nil {
+		if err := checkEnum("Direction", o.Direction); err != nil {
 			return err
 		}
 	}
@@ -533,7 +533,7 @@ func (r *TransferCallRequest) validate() error {
 		if r.TeamID == 0 {
 			return &ArgError{Arg: "DispatchingStrategy", Reason: "can only be used with a transfer to a team (TeamID)"}
 		}
-		return checkOneOf("DispatchingStrategy", *r.DispatchingStrategy, DispatchRandom, DispatchSimultaneous, DispatchLongestIdle)
+		return checkEnum("DispatchingStrategy", *r.DispatchingStrategy)
 	}
 	return nil
 }
@@ -582,7 +582,7 @@ func (c *InsightCard) validate() error {
 		case InsightCardUser:
 			err = firstErr(checkNotBlank(at+".Label", l.Label), checkID(at+".UserID", l.UserID))
 		default:
-			err = checkOneOf(at+".Type", l.Type, InsightCardTitle, InsightCardShortText, InsightCardUser)
+			err = checkEnum(at+".Type", l.Type) // a type the SDK does not know passes through
 		}
 		if err != nil {
 			return err

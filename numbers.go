@@ -238,8 +238,7 @@ func (r *UpdateNumberRequest) validate() error {
 		return err
 	}
 	if r.AvailabilityStatus != nil {
-		if err := checkOneOf("AvailabilityStatus", *r.AvailabilityStatus,
-			NumberAvailabilityOpen, NumberAvailabilityCustom, NumberAvailabilityClosed); err != nil {
+		if err := checkEnum("AvailabilityStatus", *r.AvailabilityStatus); err != nil {
 			return err
 		}
 	}

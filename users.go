@@ -181,12 +181,12 @@ type StartCallRequest struct {
 
 func checkUserWrite(status *UserStatus, roles []Role, wrapUp *int) error {
 	if status != nil {
-		if err := checkOneOf("AvailabilityStatus", *status, UserStatusAvailable, UserStatusCustom, UserStatusUnavailable); err != nil {
+		if err := checkEnum("AvailabilityStatus", *status); err != nil {
 			return err
 		}
 	}
 	for i, r := range roles {
-		if err := checkOneOf(fmt.Sprintf("RoleIDs[%d]", i), r, RoleOwner, RoleSupervisor, RoleAdmin, RoleAgent); err != nil {
+		if err := checkEnum(fmt.Sprintf("RoleIDs[%d]", i), r); err != nil {
 			return err
 		}
 	}

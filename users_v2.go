@@ -103,7 +103,7 @@ func (o *UserV2ListOptions) validate() error {
 	if !o.From.IsZero() && !o.To.IsZero() && o.To.Before(o.From) {
 		return &ArgError{Arg: "To", Reason: "must not be before From"}
 	}
-	return checkV2Order(o.Order)
+	return checkOrder(o.Order)
 }
 
 // UserV2NumberListOptions selects the Numbers UsersV2Service.ListNumbers returns.
@@ -120,14 +120,7 @@ func (o *UserV2NumberListOptions) validate() error {
 	if err := o.ListOptions.validate(MaxPerPage); err != nil {
 		return err
 	}
-	return checkV2Order(o.Order)
-}
-
-func checkV2Order(order string) error {
-	if order == "" {
-		return nil
-	}
-	return checkOneOf("Order", order, "asc", "desc")
+	return checkOrder(o.Order)
 }
 
 // CreateUserV2Request is the body of UsersV2Service.Create.
