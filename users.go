@@ -2,6 +2,7 @@ package aircall
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -106,6 +107,30 @@ type User struct {
 	// DefaultNumberID is the id of the User's default Number (shown in the
 	// example answer of Retrieve a User; not in the attribute table).
 	DefaultNumberID int64 `json:"default_number_id"`
+	// State is the User's current telephony state as Aircall sends it (seen
+	// in live answers, webhook events and Teams' users; not in the API
+	// reference, so its values are not documented).
+	State string `json:"state"`
+	// Extension is the User's internal extension, e.g. "101" (seen in live
+	// answers; not in the API reference). A number is read as its digits.
+	Extension string `json:"extension"`
+	// Substatus is why the User is unavailable, e.g. UserV2SubstatusOutForLunch
+	// (seen in live answers; documented for v2 Users only).
+	Substatus UserV2Substatus `json:"substatus"`
+}
+
+// UnmarshalJSON reads Extension as a JSON string or number.
+func (u *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	aux := struct {
+		*plain
+		Extension flexString `json:"extension"`
+	}{plain: (*plain)(u)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	u.Extension = string(aux.Extension)
+	return nil
 }
 
 // UserAvailability is the detailed availability of one User, as listed by
