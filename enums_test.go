@@ -17,7 +17,7 @@ func TestRequestEnums_unknownValuesPassThrough(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name, route, want string // want: a substring of the query or body sent
-		call                     func(ctx context.Context, c *Client) error
+		call              func(ctx context.Context, c *Client) error
 	}{
 		{"user availability status", "POST /v1/users", `"availability_status":"busy"`, func(ctx context.Context, c *Client) error {
 			_, _, err := c.Users.Create(ctx, &CreateUserRequest{Email: "ada@example.com", FirstName: "Ada", LastName: "L", AvailabilityStatus: Ptr(UserStatus("busy"))})
