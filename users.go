@@ -16,6 +16,12 @@ import (
 // Users can be either Admins or Agents: Admins can access the Dashboard and
 // the Phone app, and can invite other users; Agents can only access the Phone
 // app and recording files. Users are assigned to Numbers.
+//
+// The v1 endpoints to list, retrieve, create and update Users were retired
+// on 2026-09-30 in favour of /v2/users (Client.UsersV2), whose answers live
+// traffic confirms; their methods here are deprecated and kept for accounts
+// that still answer them. Delete, the availabilities, StartCall and Dial have
+// no v2 equivalent and stay.
 type UsersService service
 
 // UserStatus is a User's working status (the availability_status attribute):
@@ -253,10 +259,8 @@ func (r *UpdateUserRequest) validate() error {
 // information. Only what opts sets is sent; the API answers 20 per page
 // unless told otherwise.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.List. It keeps working for accounts that still have it.
 //
 //aircall:operation GET /v1/users
 func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User, *Response, error) {
@@ -271,10 +275,8 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User
 // call has no effect. Errors (including invalid opts) are yielded once and
 // end the iteration.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.ListIter. It keeps working for accounts that still have it.
 //
 //aircall:operation GET /v1/users
 func (s *UsersService) ListIter(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
@@ -292,10 +294,8 @@ func (s *UsersService) ListIter(ctx context.Context, opts *UserListOptions) iter
 // Get retrieves details of a specific User, including their Numbers.
 // A User that does not exist answers 404 (ErrNotFound).
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.Get. It keeps working for accounts that still have it.
 //
 //aircall:operation GET /v1/users/:id
 func (s *UsersService) Get(ctx context.Context, id int64) (*User, *Response, error) {
@@ -310,10 +310,8 @@ func (s *UsersService) Get(ctx context.Context, id int64) (*User, *Response, err
 // Webhook event is sent. A missing mandatory attribute answers 422
 // (ErrUnprocessable): check the troubleshoot field.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.Create. It keeps working for accounts that still have it.
 //
 //aircall:operation POST /v1/users
 func (s *UsersService) Create(ctx context.Context, req *CreateUserRequest) (*User, *Response, error) {
@@ -327,10 +325,8 @@ func (s *UsersService) Create(ctx context.Context, req *CreateUserRequest) (*Use
 // a User's availability status could be automatically updated based on
 // information from their calendar or a workforce management tool.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.Update. It keeps working for accounts that still have it.
 //
 //aircall:operation PUT /v1/users/:id
 func (s *UsersService) Update(ctx context.Context, id int64, req *UpdateUserRequest) (*User, *Response, error) {

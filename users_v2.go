@@ -16,9 +16,9 @@ import (
 // replace the v1 list, retrieve, create and update operations. A v2 User has
 // no numbers field: ListNumbers returns the Numbers assigned to a User.
 //
-// One source says the v1 operations it replaces end on 2026-09-30 (research,
-// evidence [S]); v1 delete, availability, availabilities, start call and dial
-// have no v2 equivalent and stay on UsersService.
+// The v1 operations it replaces are retired (see UsersService); v1 delete,
+// availability, availabilities, start call and dial have no v2 equivalent
+// and stay on UsersService.
 type UsersV2Service service
 
 // UserV2Status is the working status of a User.
