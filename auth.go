@@ -83,10 +83,12 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	r2.Header = req.Header.Clone()
 	r2.Header.Set("Authorization", t.cred.header())
 	resp, err := rt.RoundTrip(&r2)
-	if resp != nil && resp.Request == &r2 {
-		// The transport points the response at the request it sent, which
-		// carries the credential; users reach it through Response.Request
-		// and ErrorResponse.Response.Request. Give them back their own.
+	if resp != nil {
+		// The transport points the response at the request it sent (ours,
+		// or a copy a wrapping transport made of it), which carries the
+		// credential; users reach it through Response.Request and
+		// ErrorResponse.Response.Request. Give them back the request this
+		// transport was given, which never carries it.
 		resp.Request = req
 	}
 	return resp, err

@@ -502,3 +502,21 @@ func TestDo_contextErrorWinsOverTransportError(t *testing.T) {
 	_, err := c.Do(req, nil)
 	assert.ErrorIs(t, err, context.Canceled)
 }
+
+// A transport of the user's (a tracing wrapper, say) that copies the request
+// and points the response at its copy does not leak the credential either.
+func TestResponseRequest_neverCarriesTheCredential(t *testing.T) {
+	t.Parallel()
+	wrapping := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		clone := r.Clone(r.Context())
+		return response(clone, 404, `{"error":"Not Found"}`), nil
+	})
+	c := newTestClient(t, wrapping, WithoutRateLimit(), WithRetryPolicy(RetryPolicy{}))
+	resp, err := c.Ping(t.Context())
+	var er *ErrorResponse
+	require.ErrorAs(t, err, &er)
+	for _, r := range []*http.Request{resp.Request, er.Response.Request} {
+		assert.Empty(t, r.Header.Get("Authorization"))
+		assert.NotContains(t, fmt.Sprintf("%+v %#v", r, r), "dGVzdC1pZDp0ZXN0LXRva2Vu")
+	}
+}
