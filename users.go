@@ -18,15 +18,17 @@ import (
 // app and recording files. Users are assigned to Numbers.
 //
 // The v1 endpoints to list, retrieve, create and update Users were retired
-// on 2026-09-30 in favour of /v2/users (Client.UsersV2), whose answers live
-// traffic confirms; their methods here are deprecated and kept for accounts
-// that still answer them. Delete, the availabilities, StartCall and Dial have
-// no v2 equivalent and stay.
+// on 2026-09-30 in favour of /v2/users (Client.UsersV2), per one published
+// integration (Aircall's API reference still documents v1); live traffic
+// confirms /v2/users answers. Their methods here are deprecated and kept for
+// accounts that still answer them. Delete, availability, start call and dial
+// stay on UsersService: they have no v2 equivalent.
 type UsersService service
 
-// UserStatus is a User's working status (the availability_status attribute):
-// available, custom or unavailable. Unknown values pass through unchanged.
-// The finer-grained statuses of the Activity Feed are Availability values.
+// UserStatus is a User's working status (the availability_status attribute
+// of v1 and v2 Users alike): available, custom or unavailable. Unknown
+// values pass through unchanged. The finer-grained statuses of the Activity
+// Feed are Availability values.
 type UserStatus string
 
 // The documented working statuses of a User.
