@@ -210,16 +210,10 @@ func (c *Client) operationOf(req *http.Request) OperationInfo {
 		p = strings.TrimPrefix(p, prefix)
 	}
 	info := OperationInfo{Method: req.Method, Host: c.baseURL.Hostname(), Port: c.port}
-	info.ID, info.Path = lookupOperation(req.Method, p)
-	return info
-}
-
-// lookupOperation returns the catalogue ID and path template of a request.
-func lookupOperation(method, path string) (id, template string) {
-	if op, ok := MatchOperation(method, path); ok {
-		return op.ID, op.Path
+	if op, ok := MatchOperation(req.Method, p); ok {
+		info.ID, info.Path = op.ID, op.Path
 	}
-	return "", ""
+	return info
 }
 
 // portOf is the port of an API base URL, explicit or implied by its scheme.
