@@ -338,3 +338,40 @@ func metricSets(data metricdata.Aggregation) []attribute.Set {
 	}
 	return out
 }
+
+// spanSeer is a transport noting the span of every request it carries.
+type spanSeer struct {
+	next  http.RoundTripper
+	spans []trace.SpanContext
+}
+
+func (s *spanSeer) RoundTrip(r *http.Request) (*http.Response, error) {
+	s.spans = append(s.spans, trace.SpanContextFromContext(r.Context()))
+	return s.next.RoundTrip(r)
+}
+
+// TestObserver_spanInContext: the operation's span is a child of the
+// caller's, and the transport runs inside it (where otelhttp or a
+// propagator would find it).
+func TestObserver_spanInContext(t *testing.T) {
+	t.Parallel()
+	tm := newTelemetry(t)
+	s := aircalltest.NewServer(aircalltest.InMemory())
+	defer s.Close()
+	seer := &spanSeer{next: s.HTTPClient().Transport}
+	c := s.Client(aircall.WithObserver(tm.obs), aircall.WithHTTPClient(&http.Client{Transport: seer}))
+
+	tracer := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(tm.spans)).Tracer("test")
+	ctx, parent := tracer.Start(t.Context(), "caller")
+	_, err := c.Ping(ctx)
+	require.NoError(t, err)
+	parent.End()
+
+	spans := tm.spans.Ended()
+	require.Len(t, spans, 2)
+	op := spans[0]
+	assert.Equal(t, "GET /v1/ping", op.Name())
+	assert.Equal(t, parent.SpanContext().SpanID(), op.Parent().SpanID())
+	require.Len(t, seer.spans, 1)
+	assert.Equal(t, op.SpanContext().SpanID(), seer.spans[0].SpanID())
+}
