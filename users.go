@@ -234,6 +234,10 @@ func (r *UpdateUserRequest) validate() error {
 // information. Only what opts sets is sent; the API answers 20 per page
 // unless told otherwise.
 //
+// The Users listed have no Numbers (User.Numbers is empty): only Get fills
+// them. For Users with their Numbers use UsersV2.ListWithNumbersIter; to
+// find one User by email, UsersV2.FindByEmail.
+//
 // Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
 //
 //aircall:operation GET /v1/users
