@@ -3,6 +3,8 @@ package aircalltest
 import (
 	"fmt"
 	"time"
+
+	"github.com/aircall-go/aircall"
 )
 
 // Defaults of the workflow simulations.
@@ -108,9 +110,12 @@ func WithAgentCallProgress(step time.Duration) ServerOption {
 // simState is the workflow state the Server keeps beside the company's
 // data. The Server's mutex guards it.
 type simState struct {
-	disabled  map[Feature]bool
-	media     map[mediaKey][]byte
-	linkGen   int // links issued before this generation are expired
-	secret    string
-	downloads []MediaDownload
+	disabled    map[Feature]bool
+	media       map[mediaKey][]byte
+	linkGen     int // links issued before this generation are expired
+	secret      string
+	downloads   []MediaDownload
+	lastInbound map[string]time.Time // last WhatsApp message of a customer, by windowKey
+	disabledAt  map[string]time.Time // webhooks disabled after failing, by webhook_id
+	agentStatus map[string]aircall.OutboundAgentCallStatus
 }
