@@ -38,6 +38,9 @@ func sdkOperations(t *testing.T) map[string][]string {
 				if star, ok := recv.(*ast.StarExpr); ok {
 					recv = star.X
 				}
+				if generic, ok := recv.(*ast.IndexExpr); ok {
+					recv = generic.X
+				}
 				name = recv.(*ast.Ident).Name + "." + name
 			}
 			for i, c := range fd.Doc.List {
