@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 
 	"github.com/aircall-go/aircall"
+	"github.com/aircall-go/aircall/aircalltest"
 )
 
 // fakeAircall answers like the Aircall API for the examples; a real program
@@ -158,22 +159,50 @@ func ExampleWhatsAppService_Send() {
 
 // Receive proxy-mode callbacks: inbound messages and delivery updates.
 func ExampleMessageCallbackHandler() {
-	h := &aircall.MessageCallbackHandler{
-		// The Token of each configuration whose callbacks come here.
-		Tokens: []string{"TOKEN_FROM_CONFIGURE_OR_REGISTERLINE"},
-	}
+	h := &aircall.MessageCallbackHandler{}
 	h.On(aircall.MessageCallbackReceived, func(ctx context.Context, cb *aircall.MessageCallback) error {
-		log.Printf("from %s: %s", cb.Message.ExternalNumber, cb.Message.Body)
+		fmt.Printf("from %s: %s\n", cb.Message.ExternalNumber, cb.Message.Body)
 		return nil
 	})
 	// message.updated and message.status_updated both land here.
 	h.On(aircall.MessageCallbackUpdated, func(ctx context.Context, cb *aircall.MessageCallback) error {
 		if de := cb.DeliveryError; de != nil && de.Code == aircall.DeliveryErrorOutsideWindow {
-			log.Printf("message %s not delivered: resend it as an approved template", cb.Message.ID)
+			fmt.Println("not delivered (63016): resend it as an approved template")
+			return nil
 		}
+		fmt.Println("message", cb.Message.Status)
 		return nil
 	})
-	http.Handle("/aircall/messages", h)
+	// In production: http.Handle("/aircall/messages", h)
+
+	// The fake plays WhatsApp's side, delivering the callbacks to h.
+	s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithDeliveryClient(aircalltest.HandlerClient(h)))
+	defer s.Close()
+	line := s.AddNumber(aircall.Number{})
+	client := s.Client()
+	ctx := context.Background()
+	cfg, _, err := client.WhatsApp.RegisterLine(ctx, line.ID, "https://my-server.example.com/aircall/messages")
+	if err != nil {
+		log.Fatal(err)
+	}
+	h.Tokens = []string{cfg.Token} // the Token of each configuration whose callbacks come here
+	send := func() {
+		_, _, err := client.WhatsApp.Send(ctx, &aircall.WhatsAppMessageRequest{LineID: line.ID, To: "+14155551234", Text: "Your order shipped"})
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := s.Settle(ctx); err != nil {
+			log.Fatal(err)
+		}
+	}
+	send() // the customer never wrote: outside the 24-hour window
+	s.SimulateInboundWhatsApp(line.ID, "+14155551234", "Where is my order?")
+	send() // inside the window now
+	// Output:
+	// not delivered (63016): resend it as an approved template
+	// from +14155551234: Where is my order?
+	// message sent
+	// message delivered
 }
 
 // Parse one callback body yourself, e.g. in a serverless function.

@@ -84,13 +84,13 @@ func (s *Server) SimulateInboundCall(in InboundCall) *aircall.Call {
 		})
 		s.schedule(ring+talk, func() { s.finishCall(id, "", "recording", audio) })
 	case CallMissed:
-		s.schedule(ring, func() { s.finishCall(id, aircall.MissedAgentsDidNotAnswer, "", nil) })
+		s.schedule(ring, func() { s.finishCall(id, "", "", nil) })
 	case CallVoicemail:
 		s.schedule(ring+talk, func() {
 			if audio == nil {
 				audio = []byte("voicemail audio")
 			}
-			s.finishCall(id, aircall.MissedAgentsDidNotAnswer, "voicemail", audio)
+			s.finishCall(id, "", "voicemail", audio)
 		})
 	default:
 		panic(fmt.Sprintf("aircalltest: SimulateInboundCall: unknown outcome %q", in.Outcome))
