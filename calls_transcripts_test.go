@@ -37,7 +37,7 @@ func scanFake(t *testing.T) (*aircalltest.Server, *aircall.User, time.Time) {
 	t.Cleanup(s.Close)
 	agent := s.AddUser(aircall.User{Name: "Agent"})
 	other := s.AddUser(aircall.User{Name: "Other"})
-	yesterday := time.Now().UTC().Truncate(24*time.Hour).Add(-24 * time.Hour)
+	yesterday := time.Now().UTC().Truncate(24 * time.Hour).Add(-24 * time.Hour)
 	add := func(u *aircall.User, at time.Duration, answered bool) *aircall.Call {
 		c := aircall.Call{User: u, StartedAt: aircall.Timestamp{Time: yesterday.Add(at)}, Duration: 60}
 		if answered {

@@ -16,7 +16,9 @@ var ErrUserNotFound = errors.New("aircall: no user with this email")
 // userNotFoundError is FindByEmail's "nobody has this address".
 type userNotFoundError struct{ email string }
 
-func (e *userNotFoundError) Error() string { return fmt.Sprintf("aircall: no user with email %q", e.email) }
+func (e *userNotFoundError) Error() string {
+	return fmt.Sprintf("aircall: no user with email %q", e.email)
+}
 
 // Is makes errors.Is match ErrUserNotFound and ErrNotFound.
 func (e *userNotFoundError) Is(target error) bool {
