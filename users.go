@@ -374,7 +374,8 @@ func (s *UsersService) GetAvailability(ctx context.Context, id int64) (Availabil
 // req.NumberID. The User must be available, not on a call and associated to
 // the Number, and the Number must be active. Desktop Phone app only (not iOS
 // or Android). The API answers 204 with no body, so the new Call's id is not
-// returned: find it with CallsService.Search or the call.created webhook.
+// returned: StartCallAndWait starts the call and returns it, or find it with
+// CallsService.Search or the call.created webhook.
 //
 // 400 (ErrBadRequest): Number not found or invalid number to dial.
 // 405 (ErrMethodNotAllowed): User not available.
