@@ -362,3 +362,37 @@ func TestEventPayloadBuilders(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, aircall.DeliveryErrorOutsideWindow, cb.DeliveryError.Code)
 }
+
+func TestSimulateContactChanges(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		rcv := &receiver{}
+		s := simFake(t, rcv)
+		s.AddWebhook("https://hooks.example.com/aircall", aircall.EventContactUpdated, aircall.EventContactDeleted)
+		c := s.AddContact(aircall.Contact{FirstName: "Ada", PhoneNumbers: []aircall.ContactDetail{{Value: "+14155551234"}}})
+		got := s.SimulateContactUpdate(c.ID, func(c *aircall.Contact) { c.CompanyName = "Analytical Engines" })
+		assert.Equal(t, "Analytical Engines", got.CompanyName)
+		assert.Len(t, got.PhoneNumbers, 1, "phone numbers kept")
+		s.SimulateContactDelete(c.ID)
+		require.NoError(t, s.Settle(context.Background()))
+		assert.Equal(t, []string{"contact.updated", "contact.deleted"}, rcv.names())
+		_, _, err := s.Client().Contacts.Get(context.Background(), c.ID)
+		require.ErrorIs(t, err, aircall.ErrNotFound)
+		assert.Panics(t, func() { s.SimulateContactDelete(c.ID) })
+	})
+}
+
+func TestSimulateInboundCall_anonymousAndEndedEarly(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		s := simFake(t, &receiver{})
+		line := s.AddNumber(aircall.Number{})
+		c := s.SimulateInboundCall(aircalltest.InboundCall{NumberID: line.ID})
+		assert.Equal(t, "anonymous", c.RawDigits)
+		s.EndCall(c.ID, aircall.MissedShortAbandoned) // the test ends it first: the simulation steps aside
+		require.NoError(t, s.Settle(context.Background()))
+		got, _, err := s.Client().Calls.Get(context.Background(), c.ID, nil)
+		require.NoError(t, err)
+		assert.Equal(t, aircall.MissedShortAbandoned, got.MissedCallReason)
+	})
+}
