@@ -39,7 +39,7 @@ func sdkOperations(t *testing.T) map[string][]string {
 					recv = star.X
 				}
 				if generic, ok := recv.(*ast.IndexExpr); ok {
-					recv = generic.X
+					recv = generic.X // Pager[T]
 				}
 				name = recv.(*ast.Ident).Name + "." + name
 			}
@@ -136,7 +136,11 @@ func TestServiceMethodsCarryDirectives(t *testing.T) {
 			if !ok {
 				continue
 			}
-			recv := star.X.(*ast.Ident).Name
+			id, ok := star.X.(*ast.Ident) // not a generic type such as Pager[T]
+			if !ok {
+				continue
+			}
+			recv := id.Name
 			if strings.HasSuffix(recv, "Service") && !withDirective[recv+"."+fd.Name.Name] {
 				missing = append(missing, recv+"."+fd.Name.Name)
 			}

@@ -28,6 +28,7 @@ import (
 
 	"github.com/aircall-go/aircall"
 	"github.com/aircall-go/aircall/aircalltest"
+	"github.com/aircall-go/aircall/internal/exampleenv"
 )
 
 func main() {
@@ -69,7 +70,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		from = d
 	}
 
-	client, done, err := connect(getenv, stderr)
+	// Paced at the documented 60 requests per minute.
+	client, _, done, err := exampleenv.Connect(getenv, stderr, exampleenv.Options{What: "scanning the day's calls of",
+		Seed: func(s *aircalltest.Server) { seed(s, from) }})
 	if err != nil {
 		return err
 	}
@@ -117,31 +120,9 @@ func indent(s string) string {
 	return "    " + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n    ") + "\n"
 }
 
-// connect builds a client from the environment, or starts the fake.
-func connect(getenv func(string) string, stderr io.Writer) (client *aircall.Client, done func(), err error) {
-	var auth aircall.Option
-	switch {
-	case getenv("AIRCALL_ACCESS_TOKEN") != "":
-		auth = aircall.WithBearerToken(getenv("AIRCALL_ACCESS_TOKEN"))
-	case getenv("AIRCALL_API_ID") != "" || getenv("AIRCALL_API_TOKEN") != "":
-		auth = aircall.WithBasicAuth(getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN"))
-	default:
-		fmt.Fprintln(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN or AIRCALL_ACCESS_TOKEN set: using aircalltest, an in-memory fake Aircall API with a day of calls.")
-		fake := demo(time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, -1))
-		return fake.Client(), fake.Close, nil
-	}
-	opts := []aircall.Option{auth} // paced at the documented 60 requests per minute
-	if u := getenv("AIRCALL_BASE_URL"); u != "" {
-		opts = append(opts, aircall.WithBaseURL(u))
-	}
-	client, err = aircall.NewClient(opts...)
-	return client, func() {}, err
-}
-
-// demo starts the fake with a day of answered calls of two reps, three of
-// them transcribed, one missed call.
-func demo(day time.Time) *aircalltest.Server {
-	s := aircalltest.NewServer(aircalltest.InMemory())
+// seed adds to the fake a day of answered calls of two reps, three of them
+// transcribed, and one missed call.
+func seed(s *aircalltest.Server, day time.Time) {
 	rep := s.AddUser(aircall.User{Name: "Rep Example", Email: "rep@example.com"})
 	other := s.AddUser(aircall.User{Name: "Sam Other", Email: "sam@example.com"})
 	say := func(who aircall.SpeakerType, at float64, text string) *aircall.TranscriptionUtterance {
@@ -178,5 +159,4 @@ func demo(day time.Time) *aircalltest.Server {
 	}
 	s.AddCall(aircall.Call{User: rep, Direction: aircall.CallInbound, StartedAt: aircall.Timestamp{Time: day.Add(16 * time.Hour)},
 		Duration: 20, MissedCallReason: aircall.MissedAgentsDidNotAnswer})
-	return s
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/aircall-go/aircall"
 	"github.com/aircall-go/aircall/aircalltest"
+	"github.com/aircall-go/aircall/internal/exampleenv"
 )
 
 func main() {
@@ -49,7 +50,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("-to %q is not an E.164 number like +14155551234", *to)
 	}
 
-	client, done, err := connect(getenv, stderr)
+	// A short burst: the workflow sends about ten requests, well within the
+	// documented 60 per minute. In the fake, a started call shows up a second
+	// later, as a real one takes a moment.
+	client, _, done, err := exampleenv.Connect(getenv, stderr, exampleenv.Options{What: "calling with", Burst: 10,
+		FakeOptions: []aircalltest.ServerOption{aircalltest.WithStartCallDelay(time.Second)}, Seed: seed})
 	if err != nil {
 		return err
 	}
@@ -97,34 +102,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	return nil
 }
 
-// connect builds a client from the environment, or starts the fake.
-func connect(getenv func(string) string, stderr io.Writer) (client *aircall.Client, done func(), err error) {
-	var auth aircall.Option
-	switch {
-	case getenv("AIRCALL_ACCESS_TOKEN") != "":
-		auth = aircall.WithBearerToken(getenv("AIRCALL_ACCESS_TOKEN"))
-	case getenv("AIRCALL_API_ID") != "" || getenv("AIRCALL_API_TOKEN") != "":
-		auth = aircall.WithBasicAuth(getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN"))
-	default:
-		fmt.Fprintln(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN or AIRCALL_ACCESS_TOKEN set: using aircalltest, an in-memory fake Aircall API.")
-		fake := demo()
-		return fake.Client(), fake.Close, nil
-	}
-	// A short burst: the workflow sends about ten requests, well within
-	// the documented 60 per minute.
-	opts := []aircall.Option{auth, aircall.WithRateLimit(aircall.DefaultRequestsPerMinute, 10)}
-	if u := getenv("AIRCALL_BASE_URL"); u != "" {
-		opts = append(opts, aircall.WithBaseURL(u))
-	}
-	client, err = aircall.NewClient(opts...)
-	return client, func() {}, err
-}
-
-// demo starts the fake with a rep assigned to a number; the call a user is
-// asked to start shows up a second later, as a real one takes a moment.
-func demo() *aircalltest.Server {
-	s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithStartCallDelay(time.Second))
+// seed adds a rep assigned to a number to the fake's demo company.
+func seed(s *aircalltest.Server) {
 	rep := s.AddUser(aircall.User{Name: "Rep Example", Email: "rep@example.com"})
 	s.AddNumber(aircall.Number{Name: "Sales US", Users: []*aircall.User{{ID: rep.ID}}})
-	return s
 }
