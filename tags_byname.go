@@ -66,7 +66,8 @@ func (s *TagsService) findByKey(ctx context.Context, key string) (*Tag, error) {
 // case-insensitively), creating the missing ones with FindOrCreate, and
 // returns the Tags added, in the order of names without duplicates. It
 // lists the Tags once, creates the missing ones, then sends one AddTags
-// request. A call.tagged Webhook event is sent.
+// request. A call.tagged Webhook event is sent. On error, the Tags found
+// or created so far come back with it.
 //
 //aircall:operation POST /v1/calls/:id/tags
 func (s *CallsService) AddTagsByName(ctx context.Context, callID int64, names ...string) ([]*Tag, error) {

@@ -135,3 +135,15 @@ func TestCallsAddTagsByName(t *testing.T) {
 	_, err = client.Calls.AddTagsByName(t.Context(), call.ID)
 	require.ErrorIs(t, err, aircall.ErrInvalidArgument)
 }
+
+func TestCallsAddTagsByName_contextCancelled(t *testing.T) {
+	t.Parallel()
+	s := aircalltest.NewServer(aircalltest.InMemory())
+	defer s.Close()
+	call := s.AddCall(aircall.Call{Direction: aircall.CallOutbound})
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	_, err := s.Client().Calls.AddTagsByName(ctx, call.ID, "VIP")
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Zero(t, s.Stats().Requests)
+}

@@ -60,3 +60,25 @@ func TestUsersV2ListWithNumbersIter(t *testing.T) {
 	assert.Equal(t, map[int64][]int64{a.ID: {n1.ID, n2.ID}, b.ID: {}}, got)
 	assert.Equal(t, 1+2, s.Stats().Requests, "one list, one numbers request per user")
 }
+
+func TestUsersV2ListWithNumbersIter_errors(t *testing.T) {
+	t.Parallel()
+	s := aircalltest.NewServer(aircalltest.InMemory())
+	defer s.Close()
+	s.AddUser(aircall.User{Name: "A"})
+	ctx, cancel := context.WithCancel(t.Context())
+	cancel()
+	n := 0
+	for _, err := range s.Client().UsersV2.ListWithNumbersIter(ctx, nil) {
+		require.ErrorIs(t, err, context.Canceled)
+		n++
+	}
+	assert.Equal(t, 1, n, "the error is yielded once")
+
+	s.FailNext(1, 500)
+	var last error
+	for _, err := range s.Client(aircall.WithRetryPolicy(aircall.RetryPolicy{})).UsersV2.ListWithNumbersIter(t.Context(), nil) {
+		last = err
+	}
+	require.ErrorIs(t, last, aircall.ErrServer)
+}
