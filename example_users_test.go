@@ -14,7 +14,7 @@ import (
 // List every User of the company, 50 per request, with the client pacing
 // itself under the API's rate limit. Listed Users carry no Numbers: see
 // UsersV2Service.ListWithNumbersIter.
-func ExampleUsersService_ListIter() {
+func ExampleUsersV2Service_ListIter() {
 	s := exampleServer()
 	defer s.Close()
 	s.AddUser(aircall.User{Name: "John Doe", Email: "john.doe@example.com"})
@@ -22,7 +22,7 @@ func ExampleUsersService_ListIter() {
 	client := s.Client() // real code: aircall.NewClient(aircall.WithBasicAuth(apiID, apiToken))
 
 	ctx := context.Background()
-	for user, err := range client.Users.ListIter(ctx, &aircall.UserListOptions{Order: "asc"}) {
+	for user, err := range client.UsersV2.ListIter(ctx, &aircall.UserV2ListOptions{Order: "asc"}) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -45,19 +45,24 @@ func ExampleUsersService_StartCallAndWait() {
 	client := s.Client()
 	ctx := context.Background()
 
-	// 1. The rep, and the Number they call from.
+	// 1. The rep, and a Number to call from: their default one, else the
+	// first of their Numbers.
 	user, err := client.UsersV2.FindByEmail(ctx, "rep@example.com")
 	if err != nil {
 		log.Fatal(err)
 	}
-	numbers, _, err := client.UsersV2.ListNumbers(ctx, user.ID, nil)
-	if err != nil || len(numbers) == 0 {
-		log.Fatalf("no number for %s: %v", user.Name, err)
+	numberID := user.DefaultNumberID
+	if numberID == 0 {
+		numbers, _, err := client.UsersV2.ListNumbers(ctx, user.ID, nil)
+		if err != nil || len(numbers) == 0 {
+			log.Fatalf("no number for %s: %v", user.Name, err)
+		}
+		numberID = numbers[0].ID
 	}
 
 	// 2. Start the call and get it.
 	call, err := client.Users.StartCallAndWait(ctx, user.ID,
-		&aircall.StartCallRequest{NumberID: numbers[0].ID, To: "+14155551234"}, nil)
+		&aircall.StartCallRequest{NumberID: numberID, To: "+14155551234"}, nil)
 	switch {
 	case errors.Is(err, aircall.ErrMethodNotAllowed):
 		log.Fatalf("%s is not available", user.Name)
