@@ -1,0 +1,2 @@
+// Package aircallmcp is an MCP server that lets AI agents operate Aircall.
+package aircallmcp

@@ -1,0 +1,509 @@
+package aircallmcp
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/aircall-go/aircall"
+	"github.com/google/jsonschema-go/jsonschema"
+)
+
+// Limits of the list tools.
+const (
+	defaultLimit = 20
+	maxLimit     = 100
+)
+
+type listCallsArgs struct {
+	Last        string  `json:"last,omitempty" jsonschema:"only calls started within this period back from now: 30m, 24h, 7d, 2w"`
+	From        string  `json:"from,omitempty" jsonschema:"only calls started at or after this time (RFC 3339, or a date)"`
+	To          string  `json:"to,omitempty" jsonschema:"only calls started before this time (RFC 3339, or a date)"`
+	Direction   string  `json:"direction,omitempty" jsonschema:"inbound or outbound"`
+	UserID      int64   `json:"user_id,omitempty" jsonschema:"only calls of this Aircall user"`
+	PhoneNumber string  `json:"phone_number,omitempty" jsonschema:"only calls with this external number (E.164, e.g. +14155551234)"`
+	TagIDs      []int64 `json:"tag_ids,omitempty" jsonschema:"only calls carrying these tag ids"`
+	Order       string  `json:"order,omitempty" jsonschema:"desc (newest first, the default) or asc"`
+	Limit       int     `json:"limit,omitempty" jsonschema:"how many calls to return (default 20)"`
+	Cursor      string  `json:"cursor,omitempty" jsonschema:"next_cursor from a previous answer: continues that listing; give no filter with it"`
+}
+
+// callQuery is a listing of calls as a cursor carries it.
+type callQuery struct {
+	From      int64   `json:"f,omitempty"`
+	To        int64   `json:"t,omitempty"`
+	Direction string  `json:"dir,omitempty"`
+	UserID    int64   `json:"u,omitempty"`
+	Phone     string  `json:"ph,omitempty"`
+	Tags      []int64 `json:"tg,omitempty"`
+	Desc      bool    `json:"desc,omitempty"`
+}
+
+func (q callQuery) search() bool {
+	return q.Direction != "" || q.UserID != 0 || q.Phone != "" || len(q.Tags) > 0
+}
+
+// CallList is a page of calls.
+type CallList struct {
+	Calls      []CallView `json:"calls"`
+	NextCursor string     `json:"next_cursor,omitempty" jsonschema:"pass as cursor for the next calls; absent at the end"`
+	Returned   int        `json:"returned_so_far" jsonschema:"calls returned by this listing so far, this page included"`
+}
+
+func limitOf(n int) int {
+	if n <= 0 {
+		return defaultLimit
+	}
+	return min(n, maxLimit)
+}
+
+func limitSchema(s *jsonschema.Schema) { bounds(s, "limit", 1, maxLimit) }
+
+func (s *Server) registerCalls() {
+	addTool(s, spec[listCallsArgs]{
+		name:  "list_calls",
+		title: "List or search calls",
+		set:   "calls",
+		desc: "Lists calls, newest first, optionally filtered by time (last 24h, from/to), direction, user, " +
+			"external phone number or tags. Returns at most limit calls and a next_cursor to continue; " +
+			"pages on past Aircall's 10,000-call window.",
+		schema: func(sc *jsonschema.Schema) {
+			limitSchema(sc)
+			enum(sc, "direction", "inbound", "outbound")
+			enum(sc, "order", "desc", "asc")
+			format(sc, "from", "date-time")
+			format(sc, "to", "date-time")
+		},
+	}, s.listCalls)
+
+	addTool(s, spec[getCallArgs]{
+		name:  "get_call",
+		title: "Get a call",
+		set:   "calls",
+		desc: "Gets one call: who, when, how long, status, tags, comments; optionally with its AI summary " +
+			"and the first part of its transcript (include). Needs AI Assist for summary and transcript.",
+		schema: func(sc *jsonschema.Schema) {
+			prop(sc, "include").Items.Enum = []any{"summary", "transcript"}
+		},
+	}, s.getCall)
+
+	addTool(s, spec[startCallArgs]{
+		name:   "start_call",
+		title:  "Start an outbound call",
+		set:    "calls",
+		effect: reaches,
+		desc: "Places an outbound call: the Aircall user's phone app dials the number from one of their " +
+			"Aircall numbers (their default unless number_id is given). The user must be available. " +
+			"Returns the resulting call when Aircall lists it in time. Asks the user to confirm first.",
+		check: func(a startCallArgs) error {
+			return firstErr(checkID("user_id", a.UserID), checkPhone("to", a.To))
+		},
+		confirm: func(a startCallArgs) string {
+			from := "their default number"
+			if a.NumberID != 0 {
+				from = fmt.Sprintf("number %d", a.NumberID)
+			}
+			return fmt.Sprintf("Call %s now from Aircall user %d's phone, using %s?", a.To, a.UserID, from)
+		},
+	}, s.startCall)
+
+	addTool(s, spec[tagCallArgs]{
+		name:       "tag_call",
+		title:      "Tag a call",
+		set:        "calls",
+		effect:     adds,
+		idempotent: true,
+		desc: "Adds tags to a call, by name (existing tags are matched case-insensitively; unknown names " +
+			"are created) or by id.",
+	}, s.tagCall)
+
+	addTool(s, spec[commentCallArgs]{
+		name:   "comment_call",
+		title:  "Comment on a call",
+		set:    "calls",
+		effect: adds,
+		desc:   "Adds a comment (a note visible to the team) to a call.",
+		schema: func(sc *jsonschema.Schema) {
+			one, max := 1, 5000
+			p := prop(sc, "content")
+			p.MinLength, p.MaxLength = &one, &max
+		},
+	}, s.commentCall)
+
+	addTool(s, spec[transferCallArgs]{
+		name:   "transfer_call",
+		title:  "Transfer a call",
+		set:    "calls",
+		effect: reaches,
+		desc: "Transfers an ongoing call to a user, a team or an external number (exactly one). " +
+			"Asks the user to confirm first.",
+		check: func(a transferCallArgs) error {
+			n := 0
+			for _, set := range []bool{a.UserID != 0, a.TeamID != 0, a.Number != ""} {
+				if set {
+					n++
+				}
+			}
+			if n != 1 {
+				return errors.New("give exactly one of user_id, team_id or number")
+			}
+			if a.Number != "" {
+				return checkPhone("number", a.Number)
+			}
+			return checkID("call_id", a.CallID)
+		},
+		confirm: func(a transferCallArgs) string {
+			to := a.Number
+			switch {
+			case a.UserID != 0:
+				to = fmt.Sprintf("user %d", a.UserID)
+			case a.TeamID != 0:
+				to = fmt.Sprintf("team %d", a.TeamID)
+			}
+			return fmt.Sprintf("Transfer call %d to %s now?", a.CallID, to)
+		},
+	}, s.transferCall)
+}
+
+func (s *Server) listCalls(ctx context.Context, a listCallsArgs) (CallList, error) {
+	const tool = "list_calls"
+	var c cursor[callQuery]
+	if a.Cursor != "" {
+		if a.Last != "" || a.From != "" || a.To != "" || a.Direction != "" || a.UserID != 0 || a.PhoneNumber != "" || len(a.TagIDs) > 0 || a.Order != "" {
+			return CallList{}, errors.New("give either cursor (to continue a listing) or filters, not both")
+		}
+		var err error
+		if c, err = decodeCursor[callQuery](tool, a.Cursor); err != nil {
+			return CallList{}, err
+		}
+	} else {
+		from, to, err := parseWindow(s.now(), a.Last, a.From, a.To)
+		if err != nil {
+			return CallList{}, err
+		}
+		c = cursor[callQuery]{Tool: tool, Query: callQuery{
+			From: unixOrZero(from), To: unixOrZero(to), Direction: a.Direction,
+			UserID: a.UserID, Phone: a.PhoneNumber, Tags: a.TagIDs, Desc: a.Order != "asc",
+		}}
+	}
+	limit := limitOf(a.Limit)
+	calls, next, err := s.pageCalls(ctx, c, limit)
+	if err != nil {
+		return CallList{}, err
+	}
+	out := CallList{Calls: make([]CallView, 0, len(calls)), Returned: c.Done + len(calls)}
+	for _, call := range calls {
+		out.Calls = append(out.Calls, callView(call))
+	}
+	if next != nil {
+		out.NextCursor = encodeCursor(*next)
+	}
+	return out, nil
+}
+
+// pageCalls returns up to limit calls of the listing c, from where c
+// stopped, and the cursor of the rest (nil at the end).
+//
+// The listing is ordered by start time; c's anchor is the start time of the
+// last call returned and the ids returned at that second. Each page starts
+// the SDK's iterator again at the anchor (which itself goes past the
+// 10,000-call window), skipping what was already returned.
+func (s *Server) pageCalls(ctx context.Context, c cursor[callQuery], limit int) ([]*aircall.Call, *cursor[callQuery], error) {
+	q := c.Query
+	from, to := fromUnix(q.From), fromUnix(q.To)
+	if c.Anchor != 0 {
+		at := fromUnix(c.Anchor)
+		if q.Desc {
+			if to.IsZero() || at.Add(time.Second).Before(to) {
+				to = at.Add(time.Second)
+			}
+		} else if at.Add(-time.Second).After(from) {
+			from = at.Add(-time.Second)
+		}
+	}
+	order := "asc"
+	if q.Desc {
+		order = "desc"
+	}
+	lo := aircall.ListOptions{PerPage: min(limit+1, aircall.MaxPerPage)}
+	var seq iter.Seq2[*aircall.Call, error]
+	if q.search() {
+		seq = s.client.Calls.SearchIter(ctx, &aircall.CallSearchOptions{ListOptions: lo, From: from, To: to, Order: order,
+			Direction: q.Direction, UserID: q.UserID, PhoneNumber: q.Phone, Tags: q.Tags, FetchContact: true})
+	} else {
+		seq = s.client.Calls.ListIter(ctx, &aircall.CallListOptions{ListOptions: lo, From: from, To: to, Order: order, FetchContact: true})
+	}
+	var (
+		out  []*aircall.Call
+		more bool
+	)
+	for call, err := range seq {
+		if err != nil {
+			return nil, nil, err
+		}
+		if c.Anchor != 0 {
+			at := call.StartedAt.Unix()
+			if (q.Desc && at > c.Anchor) || (!q.Desc && at < c.Anchor) || (at == c.Anchor && slices.Contains(c.AnchorIDs, call.ID)) {
+				continue // returned on an earlier page
+			}
+		}
+		if len(out) == limit {
+			more = true
+			break
+		}
+		out = append(out, call)
+	}
+	if !more || len(out) == 0 {
+		return out, nil, nil
+	}
+	next := c
+	next.Done += len(out)
+	last := out[len(out)-1].StartedAt.Unix()
+	if last != c.Anchor {
+		next.Anchor, next.AnchorIDs = last, nil
+	} else {
+		next.AnchorIDs = slices.Clone(c.AnchorIDs)
+	}
+	for _, call := range out {
+		if call.StartedAt.Unix() == last {
+			next.AnchorIDs = append(next.AnchorIDs, call.ID)
+		}
+	}
+	return out, &next, nil
+}
+
+type getCallArgs struct {
+	CallID  int64    `json:"call_id" jsonschema:"the call's id"`
+	Include []string `json:"include,omitempty" jsonschema:"extras to add: summary, transcript (its first part; get_call_transcript pages through the rest)"`
+}
+
+// CallDetail is a call with what was asked to include.
+type CallDetail struct {
+	Call       CallView        `json:"call"`
+	Summary    string          `json:"summary,omitempty" jsonschema:"AI Assist's summary of the call"`
+	Transcript *TranscriptPage `json:"transcript,omitempty"`
+	Notes      []string        `json:"notes,omitempty" jsonschema:"why an included part is missing"`
+}
+
+func (s *Server) getCall(ctx context.Context, a getCallArgs) (CallDetail, error) {
+	call, _, err := s.client.Calls.Get(ctx, a.CallID, &aircall.CallGetOptions{FetchContact: true})
+	if err != nil {
+		return CallDetail{}, err
+	}
+	out := CallDetail{Call: callView(call)}
+	for _, inc := range a.Include {
+		switch inc {
+		case "summary":
+			sum, _, err := s.client.Calls.GetSummary(ctx, a.CallID)
+			if err != nil {
+				out.Notes = append(out.Notes, "summary: "+missingPart(s.explain(err, false)))
+				continue
+			}
+			out.Summary = shorten(sum.Content, maxTextChars)
+		case "transcript":
+			tp, err := s.transcriptPage(ctx, a.CallID, 0, defaultTextChars)
+			if err != nil {
+				out.Notes = append(out.Notes, "transcript: "+missingPart(s.explain(err, false)))
+				continue
+			}
+			out.Transcript = tp
+		}
+	}
+	return out, nil
+}
+
+// missingPart says why an optional part is missing, in a short phrase.
+func missingPart(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "404"):
+		return "not available (not generated yet, the call was not recorded, or transcription is off)"
+	case strings.Contains(msg, "403"):
+		return "not allowed (needs the AI Assist licence)"
+	}
+	return msg
+}
+
+type startCallArgs struct {
+	UserID   int64  `json:"user_id" jsonschema:"the Aircall user whose phone places the call"`
+	To       string `json:"to" jsonschema:"the number to call, E.164 (e.g. +14155551234)"`
+	NumberID int64  `json:"number_id,omitempty" jsonschema:"the Aircall number to call from (default: the user's default number)"`
+}
+
+// StartedCall is the outcome of start_call.
+type StartedCall struct {
+	Started bool      `json:"started"`
+	Call    *CallView `json:"call,omitempty" jsonschema:"the new call, when Aircall listed it in time"`
+	Note    string    `json:"note,omitempty"`
+}
+
+// startCallPolls and startCallInterval bound the search for the new call.
+var (
+	startCallPolls    = 5
+	startCallInterval = 2 * time.Second
+)
+
+func (s *Server) startCall(ctx context.Context, a startCallArgs) (StartedCall, error) {
+	numberID := a.NumberID
+	if numberID == 0 {
+		u, _, err := s.client.Users.Get(ctx, a.UserID)
+		if err != nil {
+			return StartedCall{}, err
+		}
+		numberID = u.DefaultNumberID
+		if numberID == 0 && len(u.Numbers) > 0 && u.Numbers[0] != nil {
+			numberID = u.Numbers[0].ID
+		}
+		if numberID == 0 {
+			return StartedCall{}, fmt.Errorf("user %d has no Aircall number to call from; give number_id (nothing was sent)", a.UserID)
+		}
+	}
+	since := s.now().Add(-5 * time.Second)
+	if _, err := s.client.Users.StartCall(ctx, a.UserID, &aircall.StartCallRequest{NumberID: numberID, To: a.To}); err != nil {
+		return StartedCall{}, err
+	}
+	out := StartedCall{Started: true}
+	for i := 0; i < startCallPolls; i++ {
+		if i > 0 {
+			select {
+			case <-ctx.Done():
+				i = startCallPolls
+				continue
+			case <-time.After(startCallInterval):
+			}
+		}
+		calls, _, err := s.client.Calls.Search(ctx, &aircall.CallSearchOptions{
+			From: since, UserID: a.UserID, PhoneNumber: a.To, Direction: string(aircall.CallOutbound), Order: "desc",
+		})
+		if err == nil && len(calls) > 0 {
+			v := callView(calls[0])
+			out.Call = &v
+			return out, nil
+		}
+	}
+	out.Note = "the call was started but Aircall did not list it yet; find it with list_calls (user_id, phone_number) in a few seconds"
+	return out, nil
+}
+
+type tagCallArgs struct {
+	CallID int64    `json:"call_id"`
+	Tags   []string `json:"tags,omitempty" jsonschema:"tag names; unknown names are created"`
+	TagIDs []int64  `json:"tag_ids,omitempty" jsonschema:"tag ids"`
+}
+
+// TaggedCall lists the tags added.
+type TaggedCall struct {
+	CallID int64     `json:"call_id"`
+	Tags   []TagView `json:"tags"`
+}
+
+// TagView is a tag.
+type TagView struct {
+	ID      int64  `json:"id"`
+	Name    string `json:"name"`
+	Created bool   `json:"created,omitempty" jsonschema:"the tag did not exist and was created"`
+}
+
+func (s *Server) tagCall(ctx context.Context, a tagCallArgs) (TaggedCall, error) {
+	if len(a.Tags) == 0 && len(a.TagIDs) == 0 {
+		return TaggedCall{}, errors.New("give tags (names) or tag_ids")
+	}
+	out := TaggedCall{CallID: a.CallID}
+	ids := slices.Clone(a.TagIDs)
+	for _, id := range a.TagIDs {
+		out.Tags = append(out.Tags, TagView{ID: id})
+	}
+	if len(a.Tags) > 0 {
+		// Check the call first, so that no tag is created for a call that does not exist.
+		if _, _, err := s.client.Calls.Get(ctx, a.CallID, nil); err != nil {
+			return TaggedCall{}, err
+		}
+		found, err := s.tagsByName(ctx, a.Tags)
+		if err != nil {
+			return TaggedCall{}, err
+		}
+		for _, t := range found {
+			ids = append(ids, t.ID)
+			out.Tags = append(out.Tags, t)
+		}
+	}
+	if _, err := s.client.Calls.AddTags(ctx, a.CallID, ids); err != nil {
+		return TaggedCall{}, err
+	}
+	return out, nil
+}
+
+// tagsByName finds the tags named names (case-insensitively), creating the missing ones.
+func (s *Server) tagsByName(ctx context.Context, names []string) ([]TagView, error) {
+	want := map[string]string{} // lower -> as given
+	var order []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n == "" {
+			return nil, errors.New("tags: a tag name is empty")
+		}
+		if _, dup := want[strings.ToLower(n)]; !dup {
+			want[strings.ToLower(n)] = n
+			order = append(order, strings.ToLower(n))
+		}
+	}
+	have := map[string]TagView{}
+	for t, err := range s.client.Tags.ListIter(ctx, nil) {
+		if err != nil {
+			return nil, err
+		}
+		if _, ok := want[strings.ToLower(t.Name)]; ok {
+			have[strings.ToLower(t.Name)] = TagView{ID: t.ID, Name: t.Name}
+		}
+	}
+	out := make([]TagView, 0, len(order))
+	for _, k := range order {
+		tv, ok := have[k]
+		if !ok {
+			t, _, err := s.client.Tags.Create(ctx, &aircall.CreateTagRequest{Name: want[k]})
+			if err != nil {
+				return nil, err
+			}
+			tv = TagView{ID: t.ID, Name: t.Name, Created: true}
+		}
+		out = append(out, tv)
+	}
+	return out, nil
+}
+
+type commentCallArgs struct {
+	CallID  int64  `json:"call_id"`
+	Content string `json:"content" jsonschema:"the comment's text"`
+}
+
+// Done is the answer of a write that returns nothing else.
+type Done struct {
+	Done bool   `json:"done"`
+	What string `json:"what"`
+}
+
+func (s *Server) commentCall(ctx context.Context, a commentCallArgs) (Done, error) {
+	if _, err := s.client.Calls.AddComment(ctx, a.CallID, a.Content); err != nil {
+		return Done{}, err
+	}
+	return Done{Done: true, What: fmt.Sprintf("comment added to call %d", a.CallID)}, nil
+}
+
+type transferCallArgs struct {
+	CallID int64  `json:"call_id"`
+	UserID int64  `json:"user_id,omitempty" jsonschema:"transfer to this Aircall user"`
+	TeamID int64  `json:"team_id,omitempty" jsonschema:"transfer to this team"`
+	Number string `json:"number,omitempty" jsonschema:"transfer to this external number (E.164); inbound unanswered calls only"`
+}
+
+func (s *Server) transferCall(ctx context.Context, a transferCallArgs) (Done, error) {
+	req := &aircall.TransferCallRequest{UserID: a.UserID, TeamID: a.TeamID, Number: a.Number}
+	if _, err := s.client.Calls.Transfer(ctx, a.CallID, req); err != nil {
+		return Done{}, err
+	}
+	return Done{Done: true, What: fmt.Sprintf("call %d transferred", a.CallID)}, nil
+}
