@@ -75,8 +75,6 @@ func (s *Server) registerCalls() {
 			limitSchema(sc)
 			enum(sc, "direction", "inbound", "outbound")
 			enum(sc, "order", "desc", "asc")
-			format(sc, "from", "date-time")
-			format(sc, "to", "date-time")
 		},
 	}, s.listCalls)
 
@@ -341,11 +339,13 @@ type StartedCall struct {
 	Note    string    `json:"note,omitempty"`
 }
 
-// startCallPolls and startCallInterval bound the search for the new call.
-var (
-	startCallPolls    = 5
-	startCallInterval = 2 * time.Second
-)
+// poll bounds the search for the call start_call started.
+type poll struct {
+	tries int
+	every time.Duration
+}
+
+var defaultPoll = poll{tries: 5, every: 2 * time.Second}
 
 func (s *Server) startCall(ctx context.Context, a startCallArgs) (StartedCall, error) {
 	numberID := a.NumberID
@@ -367,13 +367,12 @@ func (s *Server) startCall(ctx context.Context, a startCallArgs) (StartedCall, e
 		return StartedCall{}, err
 	}
 	out := StartedCall{Started: true}
-	for i := 0; i < startCallPolls; i++ {
+	for i := 0; i < s.poll.tries && ctx.Err() == nil; i++ {
 		if i > 0 {
 			select {
 			case <-ctx.Done():
-				i = startCallPolls
 				continue
-			case <-time.After(startCallInterval):
+			case <-time.After(s.poll.every):
 			}
 		}
 		calls, _, err := s.client.Calls.Search(ctx, &aircall.CallSearchOptions{
@@ -437,6 +436,9 @@ func (s *Server) tagCall(ctx context.Context, a tagCallArgs) (TaggedCall, error)
 	return out, nil
 }
 
+// newTagColor is the color of the tags tag_call creates (Aircall's blue).
+const newTagColor = "#0662B5"
+
 // tagsByName finds the tags named names (case-insensitively), creating the missing ones.
 func (s *Server) tagsByName(ctx context.Context, names []string) ([]TagView, error) {
 	want := map[string]string{} // lower -> as given
@@ -464,7 +466,7 @@ func (s *Server) tagsByName(ctx context.Context, names []string) ([]TagView, err
 	for _, k := range order {
 		tv, ok := have[k]
 		if !ok {
-			t, _, err := s.client.Tags.Create(ctx, &aircall.CreateTagRequest{Name: want[k]})
+			t, _, err := s.client.Tags.Create(ctx, &aircall.CreateTagRequest{Name: want[k], Color: newTagColor})
 			if err != nil {
 				return nil, err
 			}
