@@ -59,13 +59,14 @@ type harnessOpts struct {
 	answer   *mcp.ElicitResult // nil: the client does not support elicitation
 	protocol string            // "" for the SDK's latest
 	fake     []aircalltest.ServerOption
+	client   []aircall.Option
 }
 
 func newHarness(t *testing.T, o harnessOpts) *harness {
 	t.Helper()
 	fake := aircalltest.NewServer(append([]aircalltest.ServerOption{aircalltest.InMemory()}, o.fake...)...)
 	t.Cleanup(fake.Close)
-	srv, err := New(fake.Client(), o.cfg)
+	srv, err := New(fake.Client(o.client...), o.cfg)
 	require.NoError(t, err)
 	srv.poll = poll{tries: 2, every: time.Millisecond}
 	h := &harness{t: t, fake: fake, srv: srv, asked: &asked{answer: o.answer}}

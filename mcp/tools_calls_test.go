@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/aircall-go/aircall"
+	"github.com/aircall-go/aircall/aircalltest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -76,7 +77,7 @@ func TestListCallsPastTheWindow(t *testing.T) {
 	if testing.Short() {
 		t.Skip("pages through 10,100 calls")
 	}
-	h := newHarness(t, harnessOpts{})
+	h := newHarness(t, harnessOpts{fake: []aircalltest.ServerOption{aircalltest.WithoutRateLimit()}})
 	const n = aircall.ItemCap + 100
 	h.fake.AddCalls(n, func(i int) aircall.Call {
 		return aircall.Call{StartedAt: aircall.Timestamp{Time: t0.Add(time.Duration(i/3) * time.Second)}}
@@ -202,4 +203,17 @@ func TestTransferCall(t *testing.T) {
 	got := ok[Done](h, "transfer_call", map[string]any{"call_id": live.ID, "user_id": s.user.ID})
 	assert.True(t, got.Done)
 	assert.Contains(t, h.fails("transfer_call", map[string]any{"call_id": live.ID, "user_id": 1, "team_id": 2}), "exactly one")
+}
+
+func TestRateLimitSaysWhenToRetry(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, harnessOpts{
+		cfg:    Config{CallTimeout: 5 * time.Second},
+		fake:   []aircalltest.ServerOption{aircalltest.WithRateLimit(1)},
+		client: []aircall.Option{aircall.WithRetryPolicy(aircall.RetryPolicy{MaxRetries: 0})},
+	})
+	ok[CallList](h, "list_calls", nil)
+	msg := h.fails("list_calls", nil)
+	assert.Contains(t, msg, "rate limit")
+	assert.Regexp(t, `retry after \d+s \(at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\)`, msg)
 }

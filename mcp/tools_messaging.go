@@ -14,6 +14,7 @@ type sendSMSArgs struct {
 	NumberID int64  `json:"number_id" jsonschema:"the Aircall number to send from (it must have messaging configured)"`
 	To       string `json:"to" jsonschema:"the recipient, E.164 (e.g. +14155551234)"`
 	Body     string `json:"body" jsonschema:"the message text"`
+	Mode     string `json:"mode,omitempty" jsonschema:"auto (the default: proxy when the number has an SMS callback configuration, native otherwise), native (the message shows in the agents' conversation) or proxy"`
 }
 
 // maxSMSBody bounds the text of one message sent by a tool.
@@ -25,9 +26,10 @@ func (s *Server) registerMessaging() {
 		title:  "Send an SMS",
 		set:    "messaging",
 		effect: reaches,
-		desc: "Sends an SMS from an Aircall number to a phone number. The number must be configured for " +
-			"messaging. Asks the user to confirm first.",
+		desc: "Sends an SMS from an Aircall number to a phone number, in the agents' conversation or, " +
+			"for a number configured with a callback URL, through it. Asks the user to confirm first.",
 		schema: func(sc *jsonschema.Schema) {
+			enum(sc, "mode", "auto", "native", "proxy")
 			one, max := 1, maxSMSBody
 			p := prop(sc, "body")
 			p.MinLength, p.MaxLength = &one, &max
@@ -41,13 +43,30 @@ func (s *Server) registerMessaging() {
 		confirm: func(a sendSMSArgs) string {
 			return fmt.Sprintf("Send this SMS to %s from Aircall number %d?\n\n%s", a.To, a.NumberID, a.Body)
 		},
-	}, func(ctx context.Context, a sendSMSArgs) (MessageView, error) {
-		m, _, err := s.client.Messaging.Send(ctx, a.NumberID, &aircall.SendMessageRequest{To: a.To, Body: a.Body})
-		if err != nil {
+	}, s.sendSMS)
+}
+
+func (s *Server) sendSMS(ctx context.Context, a sendSMSArgs) (MessageView, error) {
+	mode := a.Mode
+	if mode == "" || mode == "auto" {
+		mode = "native"
+		cfg, _, err := s.client.Messaging.GetConfiguration(ctx, a.NumberID)
+		switch {
+		case err == nil && cfg != nil && cfg.Type != aircall.MessagingConfigurationWhatsApp:
+			mode = "proxy"
+		case err != nil && !errors.Is(err, aircall.ErrNotFound):
 			return MessageView{}, err
 		}
-		return messageView(m), nil
-	})
+	}
+	send := s.client.Messaging.SendInAgentConversation
+	if mode == "proxy" {
+		send = s.client.Messaging.Send
+	}
+	m, _, err := send(ctx, a.NumberID, &aircall.SendMessageRequest{To: a.To, Body: a.Body})
+	if err != nil {
+		return MessageView{}, err
+	}
+	return messageView(m), nil
 }
 
 // WhatsAppLine is the health of a WhatsApp line.
