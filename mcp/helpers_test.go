@@ -195,3 +195,10 @@ func aircalltestInsights(id int64) aircalltest.Insights {
 		}}},
 	}
 }
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.Marshal(v)
+	require.NoError(t, err)
+	return string(b)
+}
