@@ -24,10 +24,10 @@ func (s *Server) explain(err error, write bool) error {
 	case errors.As(err, &argErr):
 		return fmt.Errorf("invalid %s: %s (nothing was sent to Aircall)", argErr.Arg, argErr.Reason)
 	case errors.As(err, &rateErr):
-		return fmt.Errorf("Aircall's rate limit is reached, so nothing was done: %s", s.retryHint(rateErr.RetryAfter, rateErr.Rate))
+		return fmt.Errorf("the Aircall rate limit is reached, so nothing was done: %s", s.retryHint(rateErr.RetryAfter, rateErr.Rate))
 	case errors.Is(err, context.DeadlineExceeded):
 		if r := s.client.Rate(); r.Remaining == 0 && r.Reset.After(s.now()) {
-			return fmt.Errorf("Aircall's rate limit is reached and the wait is longer than this tool's %s budget, so nothing was sent: %s",
+			return fmt.Errorf("the Aircall rate limit is reached and the wait is longer than this tool's %s budget, so nothing was sent: %s",
 				s.cfg.CallTimeout, s.retryHint(0, r))
 		}
 		if write {

@@ -11,7 +11,7 @@ import (
 )
 
 type sendSMSArgs struct {
-	NumberID int64  `json:"number_id" jsonschema:"the Aircall number to send from (it must have messaging configured)"`
+	NumberID int64  `json:"number_id" jsonschema:"the Aircall number to send from"`
 	To       string `json:"to" jsonschema:"the recipient, E.164 (e.g. +14155551234)"`
 	Body     string `json:"body" jsonschema:"the message text"`
 	Mode     string `json:"mode,omitempty" jsonschema:"auto (the default: proxy when the number has an SMS callback configuration, native otherwise), native (the message shows in the agents' conversation) or proxy"`
