@@ -10,7 +10,7 @@ import (
 // opDoc is what the ranking reads of an operation.
 type opDoc struct {
 	ID, Method, Path, Summary, Description, Service string
-	Params                                         []string // parameter names
+	Params                                          []string // parameter names
 }
 
 // ranker ranks operations for a query written in users' words ("place an
@@ -29,7 +29,7 @@ type rankedDoc struct {
 	doc opDoc
 	tf  map[string]float64 // weighted term frequency
 	len float64
-	res string // the resource: the first word of the path (calls, users...)
+	res string   // the resource: the first word of the path (calls, users...)
 	qua []string // qualifiers present
 }
 
