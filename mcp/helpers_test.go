@@ -60,6 +60,8 @@ type harnessOpts struct {
 	protocol string            // "" for the SDK's latest
 	fake     []aircalltest.ServerOption
 	client   []aircall.Option
+	// catalog, if set, replaces the SDK's catalogue under the operation tools.
+	catalog func(*testing.T) *catalog
 }
 
 func newHarness(t *testing.T, o harnessOpts) *harness {
@@ -69,6 +71,9 @@ func newHarness(t *testing.T, o harnessOpts) *harness {
 	srv, err := New(fake.Client(o.client...), o.cfg)
 	require.NoError(t, err)
 	srv.poll = poll{tries: 2, every: time.Millisecond}
+	if o.catalog != nil {
+		srv.registerOperationTools(o.catalog(t))
+	}
 	h := &harness{t: t, fake: fake, srv: srv, asked: &asked{answer: o.answer}}
 	copts := &mcp.ClientOptions{}
 	if o.answer != nil {
