@@ -105,7 +105,9 @@ func (s *Server) now() time.Time { return s.cfg.Now() }
 func (s *Server) instructions() string {
 	var b strings.Builder
 	b.WriteString("Operate the Aircall phone system (calls, contacts, users, numbers, SMS, WhatsApp, webhooks, call insights). ")
-	b.WriteString("Prefer the curated tools; for anything else, search_operations by intent, then describe_operation, then execute_operation. ")
+	if s.sets["operations"] {
+		b.WriteString("Prefer the curated tools; for anything else, search_operations by intent, then describe_operation, then execute_operation. ")
+	}
 	b.WriteString("Lists are bounded: pass next_cursor back to get more. Times are RFC 3339. Phone numbers are E.164 (+14155551234). ")
 	if s.cfg.AllowWrites {
 		b.WriteString("Writes are enabled; starting calls, sending messages, transfers and deletions ask the user to confirm.")
