@@ -83,8 +83,11 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	}
 	readOnlySet := false
 	fs.Visit(func(f *flag.Flag) { readOnlySet = readOnlySet || f.Name == "read-only" })
-	if o.allowWrites && readOnlySet && o.readOnly {
+	switch {
+	case o.allowWrites && readOnlySet && o.readOnly:
 		return o, errors.New("-read-only and -allow-writes contradict each other")
+	case readOnlySet && !o.readOnly && !o.allowWrites:
+		return o, errors.New("-read-only=false does not enable writes: pass -allow-writes")
 	}
 	return o, nil
 }

@@ -129,6 +129,7 @@ func TestRunRefusals(t *testing.T) {
 		return run(t.Context(), args, getenv, strings.NewReader(""), &out, &errw)
 	}
 	require.ErrorContains(t, run1("-read-only", "-allow-writes"), "contradict")
+	require.ErrorContains(t, run1("-read-only=false"), "pass -allow-writes")
 	require.ErrorContains(t, run1("-http", "127.0.0.1:0"), "AIRCALL_MCP_HTTP_TOKEN")
 	require.ErrorContains(t, run1("-toolsets", "faxes"), "unknown toolset")
 	require.ErrorContains(t, run(t.Context(), nil, func(string) string { return "" }, strings.NewReader(""), &out, &errw), "no Aircall credential")
