@@ -93,6 +93,8 @@ func TestUsersPage(t *testing.T) {
 	require.Len(t, rest.Users, 1)
 	assert.Empty(t, rest.NextCursor)
 	assert.Contains(t, h.fails("list_numbers", map[string]any{"cursor": first.NextCursor}), "belongs to list_users")
+	assert.Contains(t, h.fails("list_users", map[string]any{"limit": 0}), "limit")
+	assert.Contains(t, h.fails("list_webhooks", map[string]any{"cursor": "%%%"}), "invalid cursor")
 }
 
 func TestWhatsApp(t *testing.T) {
@@ -116,6 +118,8 @@ func TestWhatsApp(t *testing.T) {
 	assert.NotEmpty(t, line.Reason)
 	assert.Contains(t, h.fails("send_whatsapp", map[string]any{"number_id": s.number.ID, "to": "+14155551234", "text": "Hello"}), "cannot send")
 	assert.Len(t, h.fake.SentMessages(), 1, "nothing sent on an offline line")
+	assert.Contains(t, h.fails("send_whatsapp", map[string]any{"number_id": s.number.ID, "to": "+14155551234", "text": "Hi", "mode": "fax"}), "mode")
+	assert.Contains(t, h.fails("check_whatsapp_line", map[string]any{"number_id": -1}), "positive id")
 }
 
 func TestWebhooks(t *testing.T) {
