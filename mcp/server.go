@@ -30,6 +30,10 @@ type Config struct {
 	// included: a wait that would not end in time comes back at once as a
 	// tool error saying when to retry. Default 60s.
 	CallTimeout time.Duration
+	// StartCallWait is how long start_call looks for the call it started,
+	// to return it (Aircall answers the start with no content). Default
+	// 10s; negative: do not look.
+	StartCallWait time.Duration
 	// Secrets are strings that must never appear in a tool result or error
 	// (the Aircall credential: ClientFromEnv returns them). They are
 	// replaced by "[redacted]" should one ever leak into a result.
@@ -69,7 +73,7 @@ func New(client *aircall.Client, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{client: client, cfg: cfg, sets: sets, key: make([]byte, 32), poll: defaultPoll}
+	s := &Server{client: client, cfg: cfg, sets: sets, key: make([]byte, 32), poll: pollFor(cfg.StartCallWait)}
 	_, _ = rand.Read(s.key) // crypto/rand.Read never fails
 	s.mcp = mcp.NewServer(&mcp.Implementation{Name: "aircall-mcp", Title: "Aircall", Version: Version},
 		&mcp.ServerOptions{Instructions: s.instructions(), Capabilities: &mcp.ServerCapabilities{}})

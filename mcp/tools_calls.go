@@ -345,7 +345,17 @@ type poll struct {
 	every time.Duration
 }
 
-var defaultPoll = poll{tries: 5, every: 2 * time.Second}
+// pollFor spreads tries over wait (Config.StartCallWait), every 2 seconds.
+func pollFor(wait time.Duration) poll {
+	const every = 2 * time.Second
+	switch {
+	case wait < 0:
+		return poll{}
+	case wait == 0:
+		wait = 10 * time.Second
+	}
+	return poll{tries: int(wait/every) + 1, every: min(every, wait)}
+}
 
 func (s *Server) startCall(ctx context.Context, a startCallArgs) (StartedCall, error) {
 	numberID := a.NumberID

@@ -109,6 +109,44 @@ func TestHTTPNeedsTheServersOwnToken(t *testing.T) {
 	assert.False(t, res.IsError)
 }
 
+// TestHTTPConfirmation: over streamable HTTP too, a call reaches the fake
+// only after the user accepted, on both protocol generations.
+func TestHTTPConfirmation(t *testing.T) {
+	t.Parallel()
+	for _, version := range []string{"", "2025-06-18"} {
+		fake := aircalltest.NewServer(aircalltest.InMemory())
+		t.Cleanup(fake.Close)
+		num := fake.AddNumber(aircall.Number{Name: "Sales"})
+		user := fake.AddUser(aircall.User{Name: "Rep One", Numbers: []*aircall.Number{{ID: num.ID}}})
+		srv, err := aircallmcp.New(fake.Client(), aircallmcp.Config{AllowWrites: true, StartCallWait: -1})
+		require.NoError(t, err)
+		const token = "0123456789abcdef0123456789abcdef"
+		ts := httptest.NewServer(Handler(srv.MCP(), token))
+		t.Cleanup(ts.Close)
+		answers := []string{"decline", "accept"}
+		client := mcp.NewClient(&mcp.Implementation{Name: "http", Version: "v0"}, &mcp.ClientOptions{
+			ElicitationHandler: func(context.Context, *mcp.ElicitRequest) (*mcp.ElicitResult, error) {
+				a := answers[0]
+				answers = answers[1:]
+				return &mcp.ElicitResult{Action: a, Content: map[string]any{"confirm": a == "accept"}}, nil
+			},
+		})
+		cs, err := client.Connect(t.Context(), &mcp.StreamableClientTransport{Endpoint: ts.URL + "/mcp",
+			HTTPClient: &http.Client{Transport: bearer{token, http.DefaultTransport}}}, &mcp.ClientSessionOptions{ProtocolVersion: version})
+		require.NoError(t, err)
+		args := map[string]any{"user_id": user.ID, "to": "+14155551234", "number_id": num.ID}
+		res, err := cs.CallTool(t.Context(), &mcp.CallToolParams{Name: "start_call", Arguments: args})
+		require.NoError(t, err)
+		assert.True(t, res.IsError, version)
+		assert.Empty(t, fake.Dials(), version)
+		res, err = cs.CallTool(t.Context(), &mcp.CallToolParams{Name: "start_call", Arguments: args})
+		require.NoError(t, err)
+		assert.False(t, res.IsError, version)
+		assert.Len(t, fake.Dials(), 1, version)
+		require.NoError(t, cs.Close())
+	}
+}
+
 type bearer struct {
 	token string
 	next  http.RoundTripper
