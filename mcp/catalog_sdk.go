@@ -1,6 +1,47 @@
 package aircallmcp
 
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+
+	"github.com/aircall-go/aircall"
+)
+
 // registerOperations adds the catalogue tools on the SDK's operation
-// catalogue. The catalogue (aircall.Operations, Client.Invoke) is not in
-// the SDK yet: until it is, the tools are not registered.
-func (s *Server) registerOperations() {}
+// catalogue, running operations through Client.Invoke.
+func (s *Server) registerOperations() {
+	if !s.sets["operations"] {
+		return
+	}
+	cat, err := sdkCatalog(s.client)
+	if err != nil {
+		panic(err) // the catalogue is generated and tested with the SDK
+	}
+	s.registerOperationTools(cat)
+}
+
+// sdkCatalog is the SDK's catalogue, run by client.
+func sdkCatalog(client *aircall.Client) (*catalog, error) {
+	all := aircall.Operations()
+	ops := make([]*operation, 0, len(all))
+	for _, o := range all {
+		params := make([]string, 0, len(o.Params))
+		for _, p := range o.Params {
+			params = append(params, p.Name)
+		}
+		ops = append(ops, &operation{
+			ID: o.ID, Method: o.Method, Path: o.Path, Summary: o.Summary, Description: o.Description,
+			Service: o.Service, Confidence: o.Confidence, Params: params,
+			ReadOnly: o.ReadOnly, Destructive: o.Destructive, ReachesPerson: o.ReachesPerson, Paginated: o.Paginated,
+			InputSchema: o.InputSchema,
+		})
+	}
+	return newCatalog(ops, func(ctx context.Context, id string, args json.RawMessage) (any, error) {
+		res, _, err := client.Invoke(ctx, id, args)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", id, err)
+		}
+		return res, nil
+	})
+}

@@ -29,17 +29,14 @@ const startCallSchema = `{"type":"object","properties":{"id":{"type":"integer","
 // operations record their runs instead of calling Aircall.
 func testCatalog(iv *invocations) func(*testing.T) *catalog {
 	return func(t *testing.T) *catalog {
-		var ops []*operation
-		for _, d := range sourceOps(t) {
-			o := &operation{ID: d.ID, Method: d.Method, Path: d.Path, Summary: d.Summary, Description: d.Description, Service: d.Service,
-				ReadOnly: d.Method == "GET", Destructive: d.Method == "DELETE",
-				ReachesPerson: d.Path == "/v1/users/:id/calls" || strings.HasSuffix(d.Path, "/send")}
-			if d.Path == "/v1/users/:id/calls" {
+		sdk, err := sdkCatalog(nil)
+		require.NoError(t, err)
+		for _, o := range sdk.ops {
+			if o.ID == "users.start_call" {
 				o.InputSchema = json.RawMessage(startCallSchema)
 			}
-			ops = append(ops, o)
 		}
-		cat, err := newCatalog(ops, func(_ context.Context, id string, args json.RawMessage) (any, error) {
+		cat, err := newCatalog(sdk.ops, func(_ context.Context, id string, args json.RawMessage) (any, error) {
 			iv.mu.Lock()
 			iv.runs = append(iv.runs, id+" "+string(args))
 			iv.mu.Unlock()

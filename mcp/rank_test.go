@@ -2,10 +2,6 @@ package aircallmcp
 
 import (
 	"fmt"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"io/fs"
 	"strings"
 	"testing"
 
@@ -13,54 +9,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// sourceOps reads the operations from the SDK's //aircall:operation
-// directives and doc comments (what the catalogue is generated from).
-func sourceOps(t *testing.T) []opDoc {
+// catalogDocs are the SDK's operations as the ranking reads them.
+func catalogDocs(t *testing.T) []opDoc {
 	t.Helper()
-	fset := token.NewFileSet()
-	pkgs, err := parser.ParseDir(fset, "..", func(fi fs.FileInfo) bool {
-		return !strings.HasSuffix(fi.Name(), "_test.go")
-	}, parser.ParseComments)
+	cat, err := sdkCatalog(nil)
 	require.NoError(t, err)
-	seen := map[string]bool{}
-	var ops []opDoc
-	for _, p := range pkgs {
-		for _, f := range p.Files {
-			for _, d := range f.Decls {
-				fd, ok := d.(*ast.FuncDecl)
-				if !ok || fd.Doc == nil || fd.Recv == nil {
-					continue
-				}
-				doc := fd.Doc.Text()
-				for _, c := range fd.Doc.List {
-					m, path, found := strings.Cut(strings.TrimPrefix(c.Text, "//aircall:operation "), " ")
-					if !found || !strings.HasPrefix(c.Text, "//aircall:operation") || seen[m+path] {
-						continue
-					}
-					seen[m+path] = true
-					recv := fmt.Sprint(fd.Recv.List[0].Type.(*ast.StarExpr).X)
-					summary, _, _ := strings.Cut(doc, ". ")
-					ops = append(ops, opDoc{
-						ID:     strings.ToLower(strings.TrimSuffix(recv, "Service")) + "." + snake(fd.Name.Name),
-						Method: m, Path: path, Summary: summary, Description: doc, Service: recv,
-					})
-				}
-			}
-		}
+	docs := make([]opDoc, 0, len(cat.ops))
+	for _, o := range cat.ops {
+		docs = append(docs, o.doc())
 	}
-	require.Greater(t, len(ops), 60)
-	return ops
-}
-
-func snake(s string) string {
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && r >= 'A' && r <= 'Z' {
-			b.WriteByte('_')
-		}
-		b.WriteRune(r | 0x20)
-	}
-	return b.String()
+	require.Greater(t, len(docs), 60)
+	return docs
 }
 
 // intents are what users write, with the operation (method and path) that
@@ -108,7 +67,7 @@ var intents = []struct{ query, want string }{
 
 func TestRankingOnIntents(t *testing.T) {
 	t.Parallel()
-	r := newRanker(sourceOps(t))
+	r := newRanker(catalogDocs(t))
 	top1 := 0
 	for _, in := range intents {
 		got := r.rank(in.query, 5)
@@ -126,7 +85,7 @@ func TestRankingOnIntents(t *testing.T) {
 
 func TestRankingIgnoresNoise(t *testing.T) {
 	t.Parallel()
-	r := newRanker(sourceOps(t))
+	r := newRanker(catalogDocs(t))
 	assert.Empty(t, r.rank("", 5))
 	assert.Empty(t, r.rank("the of a to", 5))
 	assert.Empty(t, r.rank("zebra quantum", 5))
