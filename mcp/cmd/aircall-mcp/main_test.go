@@ -71,6 +71,20 @@ func TestBinaryOverStdio(t *testing.T) {
 	require.Len(t, list.Calls, 1)
 	assert.Equal(t, "+14155551234", list.Calls[0].ExternalPhone)
 
+	res, err = cs.CallTool(ctx, &mcp.CallToolParams{Name: "search_operations", Arguments: map[string]any{"query": "place an outbound call"}})
+	require.NoError(t, err)
+	var found aircallmcp.OperationMatches
+	b, _ = json.Marshal(res.StructuredContent)
+	require.NoError(t, json.Unmarshal(b, &found))
+	require.NotEmpty(t, found.Operations)
+	assert.Equal(t, "users.start_call", found.Operations[0].ID)
+	before := fake.Stats().Requests
+	res, err = cs.CallTool(ctx, &mcp.CallToolParams{Name: "execute_operation", Arguments: map[string]any{
+		"id": "users.start_call", "arguments": map[string]any{"id": 1, "number_id": 1, "to": "+14155551234"}}})
+	require.NoError(t, err)
+	assert.True(t, res.IsError, "read-only")
+	assert.Equal(t, before, fake.Stats().Requests)
+
 	require.NoError(t, cs.Close())
 	assert.Contains(t, stderr.String(), "serving on stdio")
 	assert.NotContains(t, stderr.String(), aircalltest.DefaultAPIToken, "the credential is never logged")
