@@ -139,6 +139,8 @@ func (r *ranker) rank(query string, n int) []scored {
 		switch {
 		case verb == "" && d.doc.Method == "GET":
 			s += 0.5 // a question without a verb asks to read
+		case verb == "" && d.doc.Method != "DELETE":
+			s -= 1.5 // ... and is no order to change anything
 		case verb == d.doc.Method, verb == "POST" && d.doc.Method == "PUT":
 			s += 2
 		case d.doc.Method == "DELETE":
@@ -258,9 +260,12 @@ var synonyms = map[string]map[string]float64{
 	"customer":     {"contact": 1},
 	"person":       {"contact": 1},
 	"lead":         {"contact": 1},
-	"find":         {"search": 1},
-	"lookup":       {"search": 1},
-	"look":         {"search": 1},
+	"find":         {"search": 0.6, "list": 0.5, "get": 0.3},
+	"lookup":       {"search": 0.6, "list": 0.5, "get": 0.3},
+	"look":         {"search": 0.6, "list": 0.5, "get": 0.3},
+	"missed":       {"list": 0.5, "search": 0.3},
+	"assign":       {"add": 1},
+	"unpause":      {"resume": 1.5},
 	"subscribe":    {"webhook": 1, "event": 0.5},
 	"subscription": {"webhook": 1},
 	"notify":       {"webhook": 1},
@@ -353,7 +358,7 @@ func verbMethod(query string) string {
 		case "delete", "remove", "erase", "unregister", "unsubscribe", "purge":
 			return "DELETE"
 		case "send", "place", "start", "make", "create", "add", "register", "post", "comment", "tag", "pause",
-			"resume", "transfer", "dial", "update", "set", "assign", "enable", "disable", "archive", "unarchive",
+			"resume", "unpause", "transfer", "dial", "update", "set", "assign", "enable", "disable", "archive", "unarchive",
 			"subscribe", "text", "annotate", "retag", "initiate", "launch", "ring", "rename", "edit", "change", "forward", "stop":
 			return "POST"
 		case "list", "get", "show", "find", "search", "fetch", "read", "retrieve", "look", "lookup", "check", "view",

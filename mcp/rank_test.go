@@ -63,6 +63,14 @@ var intents = []struct{ query, want string }{
 	{"text a customer", "POST /v1/numbers/:id/messages/send"},
 	{"get the company", "GET /v1/company"},
 	{"make a call", "POST /v1/users/:id/calls"},
+	{"Find the user with email rep@example.com", "GET /v1/users|GET /v2/users"},
+	{"unpause recording", "POST /v1/calls/:id/resume_recording"},
+	{"assign a user to a team", "POST /v1/teams/:team_id/users/:user_id"},
+	{"add a phone number to a contact", "POST /v1/contacts/:id/phone_details"},
+	{"start an AI voice agent call", "POST /v1/outbound-calls/agents/:agent_id"},
+	{"get call sentiment", "GET /v1/calls/:id/sentiments"},
+	{"delete the recording of a call", "DELETE /v1/calls/:id/recording"},
+	{"send a group sms", "POST /v1/numbers/:id/messages/group/send"},
 }
 
 func TestRankingOnIntents(t *testing.T) {
