@@ -37,11 +37,14 @@ func sdkCatalog(client *aircall.Client) (*catalog, error) {
 			InputSchema: o.InputSchema,
 		})
 	}
-	return newCatalog(ops, func(ctx context.Context, id string, args json.RawMessage) (any, error) {
-		res, _, err := client.Invoke(ctx, id, args)
+	return newCatalog(ops, func(ctx context.Context, id string, args json.RawMessage) (any, *aircall.Meta, error) {
+		res, resp, err := client.Invoke(ctx, id, args)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", id, err)
+			return nil, nil, fmt.Errorf("%s: %w", id, err)
 		}
-		return res, nil
+		if resp != nil {
+			return res, resp.Meta, nil
+		}
+		return res, nil, nil
 	})
 }

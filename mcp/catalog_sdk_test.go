@@ -3,6 +3,8 @@ package aircallmcp
 import (
 	"testing"
 
+	"github.com/aircall-go/aircall"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -29,6 +31,11 @@ func TestExecuteThroughTheSDK(t *testing.T) {
 
 	list := ok[ExecuteResult](h, "execute_operation", map[string]any{"id": "calls.list", "arguments": map[string]any{"per_page": 2}})
 	assert.Equal(t, 2, list.Items)
+	assert.Equal(t, 2, list.NextPage)
+	assert.Equal(t, 3, list.Total)
+	h.fake.AddCalls(30, func(int) aircall.Call { return aircall.Call{} })
+	def := ok[ExecuteResult](h, "execute_operation", map[string]any{"id": "calls.list"})
+	assert.Equal(t, defaultPerPage, def.Items, "one small page unless asked otherwise")
 	calls := list.Result.([]any)
 	assert.Regexp(t, `^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d`, calls[0].(map[string]any)["started_at"], "RFC 3339 times")
 

@@ -1,10 +1,14 @@
 package aircallmcp
 
 import (
+	"maps"
+	"slices"
+
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/aircall-go/aircall"
 	"reflect"
 	"strings"
 
@@ -34,10 +38,13 @@ type catalog struct {
 	ops    []*operation
 	byID   map[string]*operation
 	rank   *ranker
-	invoke func(ctx context.Context, id string, args json.RawMessage) (any, error)
+	invoke invokeFunc
 }
 
-func newCatalog(ops []*operation, invoke func(context.Context, string, json.RawMessage) (any, error)) (*catalog, error) {
+// invokeFunc runs an operation; meta is the page's meta of a list operation.
+type invokeFunc func(ctx context.Context, id string, args json.RawMessage) (res any, meta *aircall.Meta, err error)
+
+func newCatalog(ops []*operation, invoke invokeFunc) (*catalog, error) {
 	c := &catalog{ops: ops, byID: map[string]*operation{}, invoke: invoke}
 	docs := make([]opDoc, 0, len(ops))
 	for _, o := range ops {
@@ -114,8 +121,14 @@ type ExecuteResult struct {
 	Result    any    `json:"result" jsonschema:"the operation's typed result (times in RFC 3339); null when the API answers nothing"`
 	Items     int    `json:"items,omitempty" jsonschema:"items in a list result"`
 	Truncated bool   `json:"truncated,omitempty" jsonschema:"the result was cut to stay small: narrow the query or page with smaller per_page"`
+	NextPage  int    `json:"next_page,omitempty" jsonschema:"a list operation has more: run it again with this page"`
+	Total     int    `json:"total,omitempty" jsonschema:"items in the whole listing, as Aircall counts them"`
 	Note      string `json:"note,omitempty"`
 }
+
+// defaultPerPage is the page size execute_operation asks for when the
+// arguments do not say.
+const defaultPerPage = 20
 
 // Bounds of the catalogue tools' answers.
 const (
@@ -215,18 +228,29 @@ func (s *Server) registerOperationTools(cat *catalog) {
 		},
 	}, func(ctx context.Context, a executeArgs) (ExecuteResult, error) {
 		o := cat.byID[a.ID]
-		raw, err := json.Marshal(a.Arguments)
+		args := maps.Clone(a.Arguments)
+		if args == nil {
+			args = map[string]any{}
+		}
+		if _, set := args["per_page"]; !set && o.Paginated && slices.Contains(o.Params, "per_page") {
+			args["per_page"] = defaultPerPage // one small page unless asked otherwise
+		}
+		raw, err := json.Marshal(args)
 		if err != nil {
 			return ExecuteResult{}, err
 		}
-		if a.Arguments == nil {
-			raw = []byte("{}")
-		}
-		res, err := cat.invoke(ctx, o.ID, raw)
+		res, meta, err := cat.invoke(ctx, o.ID, raw)
 		if err != nil {
 			return ExecuteResult{}, errors.New(s.explain(err, !o.ReadOnly).Error())
 		}
-		return boundResult(o.ID, res)
+		out, err := boundResult(o.ID, res)
+		if err != nil {
+			return out, err
+		}
+		if meta != nil {
+			out.NextPage, out.Total = meta.NextPage(), meta.Total
+		}
+		return out, nil
 	})
 }
 

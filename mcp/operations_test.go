@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/aircall-go/aircall"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -36,14 +38,14 @@ func testCatalog(iv *invocations) func(*testing.T) *catalog {
 				o.InputSchema = json.RawMessage(startCallSchema)
 			}
 		}
-		cat, err := newCatalog(sdk.ops, func(_ context.Context, id string, args json.RawMessage) (any, error) {
+		cat, err := newCatalog(sdk.ops, func(_ context.Context, id string, args json.RawMessage) (any, *aircall.Meta, error) {
 			iv.mu.Lock()
 			iv.runs = append(iv.runs, id+" "+string(args))
 			iv.mu.Unlock()
 			if strings.HasSuffix(id, ".list") {
-				return []map[string]any{{"id": 1}, {"id": 2}}, nil
+				return []map[string]any{{"id": 1}, {"id": 2}}, nil, nil
 			}
-			return nil, nil
+			return nil, nil, nil
 		})
 		require.NoError(t, err)
 		return cat
