@@ -73,7 +73,7 @@ type searchArgs struct {
 
 // OperationMatch is one operation found by search_operations.
 type OperationMatch struct {
-	ID            string  `json:"id" jsonschema:"pass to describe_operation and execute_operation"`
+	ID            string  `json:"id" jsonschema:"pass as operation_id to describe_operation and execute_operation"`
 	Summary       string  `json:"summary"`
 	Method        string  `json:"method"`
 	Path          string  `json:"path"`
@@ -91,7 +91,7 @@ type OperationMatches struct {
 }
 
 type describeArgs struct {
-	ID string `json:"id" jsonschema:"an operation id from search_operations, e.g. calls.get"`
+	ID string `json:"operation_id" jsonschema:"an operation id from search_operations, e.g. calls.get"`
 }
 
 // OperationDescription is the answer of describe_operation.
@@ -111,7 +111,7 @@ type OperationDescription struct {
 }
 
 type executeArgs struct {
-	ID        string         `json:"id" jsonschema:"the operation id (search_operations finds it)"`
+	ID        string         `json:"operation_id" jsonschema:"the operation id (search_operations finds it)"`
 	Arguments map[string]any `json:"arguments,omitempty" jsonschema:"the operation's path, query and body fields, as describe_operation's input_schema says"`
 }
 

@@ -68,11 +68,11 @@ func TestSearchAndDescribeOperations(t *testing.T) {
 	assert.Empty(t, none.Operations)
 	assert.NotEmpty(t, none.Note)
 
-	d := ok[OperationDescription](h, "describe_operation", map[string]any{"id": first.ID})
+	d := ok[OperationDescription](h, "describe_operation", map[string]any{"operation_id": first.ID})
 	assert.Equal(t, first.ID, d.ID)
 	assert.Equal(t, "object", d.InputSchema.(map[string]any)["type"])
 	assert.NotEmpty(t, d.Description)
-	msg := h.fails("describe_operation", map[string]any{"id": "calls.teleport"})
+	msg := h.fails("describe_operation", map[string]any{"operation_id": "calls.teleport"})
 	assert.Contains(t, msg, "no operation")
 	assert.Contains(t, msg, "did you mean")
 	assert.Contains(t, h.fails("search_operations", map[string]any{"query": ""}), "query")
@@ -84,7 +84,7 @@ func TestExecuteOperation(t *testing.T) {
 	h := newHarness(t, harnessOpts{catalog: testCatalog(iv), cfg: Config{AllowWrites: true}, answer: accept})
 	id := ok[OperationMatches](h, "search_operations", map[string]any{"query": "place an outbound call"}).Operations[0].ID
 
-	res := ok[ExecuteResult](h, "execute_operation", map[string]any{"id": id, "arguments": map[string]any{"id": 42, "number_id": 7, "to": "+14155551234"}})
+	res := ok[ExecuteResult](h, "execute_operation", map[string]any{"operation_id": id, "arguments": map[string]any{"id": 42, "number_id": 7, "to": "+14155551234"}})
 	assert.Equal(t, id, res.Operation)
 	assert.Nil(t, res.Result)
 	require.Len(t, iv.list(), 1)
@@ -98,13 +98,13 @@ func TestExecuteOperation(t *testing.T) {
 		{"id": 42, "number_id": 7, "to": "+14155551234", "extra": true},
 		{"id": "forty-two", "number_id": 7, "to": "+14155551234"},
 	} {
-		assert.Contains(t, h.fails("execute_operation", map[string]any{"id": id, "arguments": args}), "input schema")
+		assert.Contains(t, h.fails("execute_operation", map[string]any{"operation_id": id, "arguments": args}), "input schema")
 	}
 	assert.Len(t, iv.list(), 1)
 	assert.Len(t, h.asked.questions(), 1)
 
 	// A read needs no confirmation and its list result is counted.
-	list := ok[ExecuteResult](h, "execute_operation", map[string]any{"id": "calls.list"})
+	list := ok[ExecuteResult](h, "execute_operation", map[string]any{"operation_id": "calls.list"})
 	assert.Equal(t, 2, list.Items)
 	assert.Len(t, h.asked.questions(), 1)
 }
@@ -115,13 +115,13 @@ func TestExecuteOperationReadOnly(t *testing.T) {
 	h := newHarness(t, harnessOpts{catalog: testCatalog(iv), answer: accept})
 	assert.Contains(t, h.toolNames(), "execute_operation")
 	for _, id := range []string{"users.start_call", "webhooks.delete", "calls.add_comment"} {
-		msg := h.fails("execute_operation", map[string]any{"id": id, "arguments": map[string]any{"id": 1, "number_id": 1, "to": "+14155551234"}})
+		msg := h.fails("execute_operation", map[string]any{"operation_id": id, "arguments": map[string]any{"id": 1, "number_id": 1, "to": "+14155551234"}})
 		assert.Contains(t, msg, "read-only", id)
 		assert.Contains(t, msg, "--allow-writes", id)
 	}
 	assert.Empty(t, iv.list())
 	assert.Empty(t, h.asked.questions())
-	ok[ExecuteResult](h, "execute_operation", map[string]any{"id": "calls.list"})
+	ok[ExecuteResult](h, "execute_operation", map[string]any{"operation_id": "calls.list"})
 	assert.Len(t, iv.list(), 1)
 }
 
@@ -129,11 +129,11 @@ func TestExecuteOperationDeclined(t *testing.T) {
 	t.Parallel()
 	iv := &invocations{}
 	h := newHarness(t, harnessOpts{catalog: testCatalog(iv), cfg: Config{AllowWrites: true}, answer: decline})
-	assert.Contains(t, h.fails("execute_operation", map[string]any{"id": "users.start_call", "arguments": map[string]any{"id": 1, "number_id": 1, "to": "+14155551234"}}), "declined")
-	assert.Contains(t, h.fails("execute_operation", map[string]any{"id": "webhooks.delete", "arguments": map[string]any{"id": "x"}}), "declined")
+	assert.Contains(t, h.fails("execute_operation", map[string]any{"operation_id": "users.start_call", "arguments": map[string]any{"id": 1, "number_id": 1, "to": "+14155551234"}}), "declined")
+	assert.Contains(t, h.fails("execute_operation", map[string]any{"operation_id": "webhooks.delete", "arguments": map[string]any{"id": "x"}}), "declined")
 	assert.Empty(t, iv.list())
 	// A write that neither reaches a person nor destroys data runs without asking.
-	ok[ExecuteResult](h, "execute_operation", map[string]any{"id": "calls.add_comment", "arguments": map[string]any{"id": 1, "content": "hi"}})
+	ok[ExecuteResult](h, "execute_operation", map[string]any{"operation_id": "calls.add_comment", "arguments": map[string]any{"id": 1, "content": "hi"}})
 	assert.Len(t, iv.list(), 1)
 }
 

@@ -80,7 +80,7 @@ func TestBinaryOverStdio(t *testing.T) {
 	assert.Equal(t, "users.start_call", found.Operations[0].ID)
 	before := fake.Stats().Requests
 	res, err = cs.CallTool(ctx, &mcp.CallToolParams{Name: "execute_operation", Arguments: map[string]any{
-		"id": "users.start_call", "arguments": map[string]any{"id": 1, "number_id": 1, "to": "+14155551234"}}})
+		"operation_id": "users.start_call", "arguments": map[string]any{"id": 1, "number_id": 1, "to": "+14155551234"}}})
 	require.NoError(t, err)
 	assert.True(t, res.IsError, "read-only")
 	assert.Equal(t, before, fake.Stats().Requests)
