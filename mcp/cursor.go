@@ -21,12 +21,9 @@ type cursor[Q any] struct {
 	Query Q      `json:"q"`
 	// Page is the next page of a page-numbered listing (users, numbers...).
 	Page int `json:"p,omitempty"`
-	// Anchor is the creation time (unix seconds) of the last item returned
-	// by a listing ordered by creation time, and AnchorIDs the ids returned at
-	// exactly that time: the listing goes on from there, past the API's
-	// 10,000-item window.
-	Anchor    int64   `json:"a,omitempty"`
-	AnchorIDs []int64 `json:"ai,omitempty"`
+	// Checkpoint is where a listing by creation time (calls) stands: the
+	// SDK's Pager goes on from there.
+	Checkpoint string `json:"cp,omitempty"`
 	// Done counts the items returned so far.
 	Done int `json:"d,omitempty"`
 }

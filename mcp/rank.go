@@ -320,8 +320,8 @@ func queryTerms(query string) map[string]float64 {
 	for _, word := range strings.FieldsFunc(strings.ToLower(query), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	}) {
-		if prepositions[word] && len(out) > 0 {
-			w = modifierWeight
+		if prepositions[word] && len(out) > 1 {
+			w = modifierWeight // not right after the verb: "search for a contact"
 		}
 		if stopWords[word] {
 			continue

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"slices"
 	"strings"
 	"time"
@@ -52,6 +51,9 @@ type CallList struct {
 	Calls      []CallView `json:"calls"`
 	NextCursor string     `json:"next_cursor,omitempty" jsonschema:"pass as cursor for the next calls; absent at the end"`
 	Returned   int        `json:"returned_so_far" jsonschema:"calls returned by this listing so far, this page included"`
+	Total      int        `json:"total,omitempty" jsonschema:"how many calls the whole listing holds, as Aircall counts them"`
+	// TotalIsLowerBound is set when Aircall stops counting at 10,000.
+	TotalIsLowerBound bool `json:"total_is_lower_bound,omitempty" jsonschema:"Aircall counts at most 10,000 remaining calls: total is at least this"`
 }
 
 func limitOf(n int) int {
@@ -189,11 +191,11 @@ func (s *Server) listCalls(ctx context.Context, a listCallsArgs) (CallList, erro
 		}}
 	}
 	limit := limitOf(a.Limit)
-	calls, next, err := s.pageCalls(ctx, c, limit)
+	calls, next, prog, err := s.pageCalls(ctx, c, limit)
 	if err != nil {
 		return CallList{}, err
 	}
-	out := CallList{Calls: make([]CallView, 0, len(calls)), Returned: c.Done + len(calls)}
+	out := CallList{Calls: make([]CallView, 0, len(calls)), Returned: c.Done + len(calls), Total: prog.Total, TotalIsLowerBound: prog.TotalCapped}
 	for _, call := range calls {
 		out.Calls = append(out.Calls, callView(call))
 	}
@@ -204,74 +206,58 @@ func (s *Server) listCalls(ctx context.Context, a listCallsArgs) (CallList, erro
 }
 
 // pageCalls returns up to limit calls of the listing c, from where c
-// stopped, and the cursor of the rest (nil at the end).
-//
-// The listing is ordered by start time; c's anchor is the start time of the
-// last call returned and the ids returned at that second. Each page starts
-// the SDK's iterator again at the anchor (which itself goes past the
-// 10,000-call window), skipping what was already returned.
-func (s *Server) pageCalls(ctx context.Context, c cursor[callQuery], limit int) ([]*aircall.Call, *cursor[callQuery], error) {
+// stopped, and the cursor of the rest (nil at the end). It pages with the
+// SDK's Pager, whose checkpoint the cursor carries: the listing is exact
+// while calls come and go, and goes past the API's 10,000-call window.
+func (s *Server) pageCalls(ctx context.Context, c cursor[callQuery], limit int) ([]*aircall.Call, *cursor[callQuery], aircall.Progress, error) {
 	q := c.Query
-	from, to := fromUnix(q.From), fromUnix(q.To)
-	if c.Anchor != 0 {
-		at := fromUnix(c.Anchor)
-		if q.Desc {
-			if to.IsZero() || at.Add(time.Second).Before(to) {
-				to = at.Add(time.Second)
-			}
-		} else if at.Add(-time.Second).After(from) {
-			from = at.Add(-time.Second)
-		}
-	}
 	order := "asc"
 	if q.Desc {
 		order = "desc"
 	}
-	lo := aircall.ListOptions{PerPage: min(limit+1, aircall.MaxPerPage)}
-	var seq iter.Seq2[*aircall.Call, error]
+	// The page size is part of the listing's identity: keep it fixed.
+	lo := aircall.ListOptions{PerPage: aircall.MaxPerPage}
+	from, to := fromUnix(q.From), fromUnix(q.To)
+	var (
+		p   *aircall.Pager[aircall.Call]
+		err error
+	)
 	if q.search() {
-		seq = s.client.Calls.SearchIter(ctx, &aircall.CallSearchOptions{ListOptions: lo, From: from, To: to, Order: order,
-			Direction: q.Direction, UserID: q.UserID, PhoneNumber: q.Phone, Tags: q.Tags, FetchContact: true})
+		p, err = s.client.Calls.SearchPager(&aircall.CallSearchOptions{ListOptions: lo, From: from, To: to, Order: order,
+			Direction: q.Direction, UserID: q.UserID, PhoneNumber: q.Phone, Tags: q.Tags, FetchContact: true}, aircall.Checkpoint(c.Checkpoint))
 	} else {
-		seq = s.client.Calls.ListIter(ctx, &aircall.CallListOptions{ListOptions: lo, From: from, To: to, Order: order, FetchContact: true})
+		p, err = s.client.Calls.ListPager(&aircall.CallListOptions{ListOptions: lo, From: from, To: to, Order: order, FetchContact: true},
+			aircall.Checkpoint(c.Checkpoint))
+	}
+	if err != nil {
+		return nil, nil, aircall.Progress{}, err
 	}
 	var (
 		out  []*aircall.Call
+		cp   aircall.Checkpoint
 		more bool
 	)
-	for call, err := range seq {
+	for call, err := range p.All(ctx) {
 		if err != nil {
-			return nil, nil, err
-		}
-		if c.Anchor != 0 {
-			at := call.StartedAt.Unix()
-			if (q.Desc && at > c.Anchor) || (!q.Desc && at < c.Anchor) || (at == c.Anchor && slices.Contains(c.AnchorIDs, call.ID)) {
-				continue // returned on an earlier page
-			}
+			return nil, nil, aircall.Progress{}, err
 		}
 		if len(out) == limit {
 			more = true
 			break
 		}
 		out = append(out, call)
-	}
-	if !more || len(out) == 0 {
-		return out, nil, nil
-	}
-	next := c
-	next.Done += len(out)
-	last := out[len(out)-1].StartedAt.Unix()
-	if last != c.Anchor {
-		next.Anchor, next.AnchorIDs = last, nil
-	} else {
-		next.AnchorIDs = slices.Clone(c.AnchorIDs)
-	}
-	for _, call := range out {
-		if call.StartedAt.Unix() == last {
-			next.AnchorIDs = append(next.AnchorIDs, call.ID)
+		if len(out) == limit {
+			cp = p.Checkpoint()
 		}
 	}
-	return out, &next, nil
+	prog := p.Progress()
+	if !more {
+		return out, nil, prog, nil
+	}
+	next := c
+	next.Checkpoint = string(cp)
+	next.Done += len(out)
+	return out, &next, prog, nil
 }
 
 type getCallArgs struct {

@@ -25,6 +25,7 @@ func TestListCalls(t *testing.T) {
 	assert.Equal(t, s.user.ID, c.UserID)
 	assert.Equal(t, "Grace Hopper", c.ContactName)
 	assert.Empty(t, got.NextCursor)
+	assert.Equal(t, 3, got.Total)
 
 	asc := ok[CallList](h, "list_calls", map[string]any{"order": "asc", "limit": 2})
 	require.Len(t, asc.Calls, 2)
