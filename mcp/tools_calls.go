@@ -229,6 +229,10 @@ func (s *Server) pageCalls(ctx context.Context, c cursor[callQuery], limit int) 
 		p, err = s.client.Calls.ListPager(&aircall.CallListOptions{ListOptions: lo, From: from, To: to, Order: order, FetchContact: true},
 			aircall.Checkpoint(c.Checkpoint))
 	}
+	var argErr *aircall.ArgError
+	if errors.As(err, &argErr) && argErr.Arg == "from" && c.Checkpoint != "" {
+		return nil, nil, aircall.Progress{}, fmt.Errorf("%w: %s; start again without one", errBadCursor, argErr.Reason)
+	}
 	if err != nil {
 		return nil, nil, aircall.Progress{}, err
 	}

@@ -65,6 +65,12 @@ func TestListCallsErrors(t *testing.T) {
 	} {
 		assert.Contains(t, h.fails("list_calls", tc.args), tc.want, name)
 	}
+	// A damaged checkpoint inside a cursor is refused.
+	page := ok[CallList](h, "list_calls", map[string]any{"limit": 1})
+	c, err := decodeCursor[callQuery]("list_calls", page.NextCursor)
+	require.NoError(t, err)
+	c.Checkpoint = c.Checkpoint[:len(c.Checkpoint)-4] + "AAAA"
+	assert.Contains(t, h.fails("list_calls", map[string]any{"cursor": encodeCursor(c)}), "invalid cursor")
 	// A cursor of another tool is refused.
 	users := encodeCursor(cursor[noQuery]{Tool: "list_users", Page: 2})
 	assert.Contains(t, h.fails("list_calls", map[string]any{"cursor": users}), "belongs to list_users")
