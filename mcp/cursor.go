@@ -21,7 +21,7 @@ type cursor[Q any] struct {
 	Query Q      `json:"q"`
 	// Page is the next page of a page-numbered listing (users, numbers...).
 	Page int `json:"p,omitempty"`
-	// Checkpoint is where a listing by creation time (calls) stands: the
+	// Checkpoint is where a listing of calls or contacts stands: the
 	// SDK's Pager goes on from there.
 	Checkpoint string `json:"cp,omitempty"`
 	// Done counts the items returned so far.

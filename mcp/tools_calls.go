@@ -229,30 +229,15 @@ func (s *Server) pageCalls(ctx context.Context, c cursor[callQuery], limit int) 
 		p, err = s.client.Calls.ListPager(&aircall.CallListOptions{ListOptions: lo, From: from, To: to, Order: order, FetchContact: true},
 			aircall.Checkpoint(c.Checkpoint))
 	}
-	var argErr *aircall.ArgError
-	if errors.As(err, &argErr) && argErr.Arg == "from" && c.Checkpoint != "" {
-		return nil, nil, aircall.Progress{}, fmt.Errorf("%w: %s; start again without one", errBadCursor, argErr.Reason)
+	if err != nil {
+		return nil, nil, aircall.Progress{}, checkpointErr(err, c.Checkpoint)
 	}
 	if err != nil {
 		return nil, nil, aircall.Progress{}, err
 	}
-	var (
-		out  []*aircall.Call
-		cp   aircall.Checkpoint
-		more bool
-	)
-	for call, err := range p.All(ctx) {
-		if err != nil {
-			return nil, nil, aircall.Progress{}, err
-		}
-		if len(out) == limit {
-			more = true
-			break
-		}
-		out = append(out, call)
-		if len(out) == limit {
-			cp = p.Checkpoint()
-		}
+	out, cp, more, err := takePage(ctx, p, limit)
+	if err != nil {
+		return nil, nil, aircall.Progress{}, err
 	}
 	prog := p.Progress()
 	if !more {
@@ -262,6 +247,34 @@ func (s *Server) pageCalls(ctx context.Context, c cursor[callQuery], limit int) 
 	next.Checkpoint = string(cp)
 	next.Done += len(out)
 	return out, &next, prog, nil
+}
+
+// checkpointErr makes the SDK's refusal of a checkpoint (an *ArgError on
+// from) an invalid cursor.
+func checkpointErr(err error, cp string) error {
+	var argErr *aircall.ArgError
+	if errors.As(err, &argErr) && argErr.Arg == "from" && cp != "" {
+		return fmt.Errorf("%w: %s; start again without one", errBadCursor, argErr.Reason)
+	}
+	return err
+}
+
+// takePage takes up to limit items from p, and the checkpoint after the
+// last one taken; more reports whether items are left.
+func takePage[T any](ctx context.Context, p *aircall.Pager[T], limit int) (out []*T, cp aircall.Checkpoint, more bool, err error) {
+	for it, err := range p.All(ctx) {
+		if err != nil {
+			return nil, "", false, err
+		}
+		if len(out) == limit {
+			return out, cp, true, nil
+		}
+		out = append(out, it)
+		if len(out) == limit {
+			cp = p.Checkpoint()
+		}
+	}
+	return out, "", false, nil
 }
 
 type getCallArgs struct {

@@ -57,10 +57,17 @@ type contactIDArgs struct {
 }
 
 func (s *Server) findContacts(ctx context.Context, a findContactsArgs) (ContactList, error) {
+	const tool = "find_contacts"
 	q := contactQuery{Phone: a.PhoneNumber, Email: a.Email}
-	c, lo, err := startPage("find_contacts", a.pageArgs, q, q != contactQuery{})
-	if err != nil {
-		return ContactList{}, err
+	c := cursor[contactQuery]{Tool: tool, Query: q}
+	if a.Cursor != "" {
+		if q != (contactQuery{}) {
+			return ContactList{}, errors.New("give either cursor (to continue a listing) or filters, not both")
+		}
+		var err error
+		if c, err = decodeCursor[contactQuery](tool, a.Cursor); err != nil {
+			return ContactList{}, err
+		}
 	}
 	if c.Query == (contactQuery{}) {
 		return ContactList{}, errors.New("give phone_number or email")
@@ -70,9 +77,14 @@ func (s *Server) findContacts(ctx context.Context, a findContactsArgs) (ContactL
 			return ContactList{}, err
 		}
 	}
-	contacts, resp, err := s.client.Contacts.Search(ctx, &aircall.ContactSearchOptions{
-		ListOptions: lo, PhoneNumber: c.Query.Phone, Email: c.Query.Email,
-	})
+	// The SDK's Pager, with a fixed page size (part of the listing's identity).
+	p, err := s.client.Contacts.SearchPager(&aircall.ContactSearchOptions{
+		ListOptions: aircall.ListOptions{PerPage: aircall.MaxPerPage}, PhoneNumber: c.Query.Phone, Email: c.Query.Email,
+	}, aircall.Checkpoint(c.Checkpoint))
+	if err != nil {
+		return ContactList{}, checkpointErr(err, c.Checkpoint)
+	}
+	contacts, cp, more, err := takePage(ctx, p, min(limitOf(a.Limit), maxPageLimit))
 	if err != nil {
 		return ContactList{}, err
 	}
@@ -80,6 +92,9 @@ func (s *Server) findContacts(ctx context.Context, a findContactsArgs) (ContactL
 	for _, ct := range contacts {
 		out.Contacts = append(out.Contacts, contactView(ct))
 	}
-	out.NextCursor = nextPage(c, resp, len(contacts))
+	if more {
+		c.Checkpoint, c.Done = string(cp), c.Done+len(contacts)
+		out.NextCursor = encodeCursor(c)
+	}
 	return out, nil
 }
