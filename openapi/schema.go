@@ -1,0 +1,211 @@
+package openapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/aircall-go/aircall"
+	"github.com/google/jsonschema-go/jsonschema"
+)
+
+// corePkg is the import path of the SDK's types: its exported structs
+// become components.
+var corePkg = reflect.TypeOf(aircall.Call{}).PkgPath()
+
+// schemas builds JSON Schemas from the SDK's Go types by reflection,
+// collecting every exported struct of the SDK as a component.
+type schemas struct {
+	components map[string]*jsonschema.Schema
+}
+
+func newSchemas() *schemas {
+	return &schemas{components: map[string]*jsonschema.Schema{}}
+}
+
+func ref(name string) *jsonschema.Schema {
+	return &jsonschema.Schema{Ref: "#/components/schemas/" + name}
+}
+
+// nullable lets a schema also be null.
+func nullable(s *jsonschema.Schema) *jsonschema.Schema {
+	switch {
+	case s.Ref != "" || len(s.AnyOf) > 0 || len(s.OneOf) > 0:
+		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{s, {Type: "null"}}}
+	case s.Type != "":
+		s.Types, s.Type = []string{s.Type, "null"}, ""
+	}
+	return s
+}
+
+// of returns the schema of values of type t, as the API sends them.
+func (g *schemas) of(t reflect.Type) (*jsonschema.Schema, error) {
+	if s, ok := flexible(t); ok {
+		return s, nil
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		s, err := g.of(t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		return nullable(s), nil
+	case reflect.Bool:
+		return &jsonschema.Schema{Type: "boolean"}, nil
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32:
+		return &jsonschema.Schema{Type: "integer"}, nil
+	case reflect.Int64, reflect.Uint64:
+		return &jsonschema.Schema{Type: "integer", Format: "int64"}, nil
+	case reflect.Float32, reflect.Float64:
+		return &jsonschema.Schema{Type: "number"}, nil
+	case reflect.String:
+		return &jsonschema.Schema{Type: "string"}, nil
+	case reflect.Interface:
+		return &jsonschema.Schema{}, nil
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return &jsonschema.Schema{Type: "string", ContentEncoding: "base64"}, nil
+		}
+		items, err := g.of(t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		return nullable(&jsonschema.Schema{Type: "array", Items: items}), nil
+	case reflect.Map:
+		values, err := g.of(t.Elem())
+		if err != nil {
+			return nil, err
+		}
+		return nullable(&jsonschema.Schema{Type: "object", AdditionalProperties: values}), nil
+	case reflect.Struct:
+		if t.PkgPath() == corePkg && t.Name() != "" && t.Name()[0] >= 'A' && t.Name()[0] <= 'Z' {
+			if err := g.component(t); err != nil {
+				return nil, err
+			}
+			return ref(t.Name()), nil
+		}
+		return g.object(t)
+	}
+	return nil, fmt.Errorf("openapi: no schema for Go type %s", t)
+}
+
+// component adds the schema of the SDK struct t to the components, once.
+func (g *schemas) component(t reflect.Type) error {
+	if _, ok := g.components[t.Name()]; ok {
+		return nil
+	}
+	g.components[t.Name()] = nil // placeholder against recursion
+	s, err := g.object(t)
+	if err != nil {
+		return err
+	}
+	if s.Description == "" {
+		s.Description = "The SDK's aircall." + t.Name() + "."
+	}
+	g.components[t.Name()] = s
+	return nil
+}
+
+// object returns the schema of a struct: its JSON fields (embedded structs'
+// fields inlined), all optional, and other keys allowed (Aircall adds
+// fields over time).
+func (g *schemas) object(t reflect.Type) (*jsonschema.Schema, error) {
+	s := &jsonschema.Schema{Type: "object", Properties: map[string]*jsonschema.Schema{}}
+	if err := g.fields(t, s); err != nil {
+		return nil, err
+	}
+	if o, ok := wireOverrides[t.Name()]; ok && t.PkgPath() == corePkg {
+		o(s)
+	}
+	return s, nil
+}
+
+func (g *schemas) fields(t reflect.Type, s *jsonschema.Schema) error {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		tag := f.Tag.Get("json")
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if f.Anonymous && name == "" {
+			ft := f.Type
+			if ft.Kind() == reflect.Pointer {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct {
+				if err := g.fields(ft, s); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = f.Name
+		}
+		var fs *jsonschema.Schema
+		var err error
+		if strings.Contains(opts, "string") {
+			fs = &jsonschema.Schema{Type: "string"}
+		} else if fs, err = g.of(f.Type); err != nil {
+			return fmt.Errorf("%s.%s: %w", t.Name(), f.Name, err)
+		}
+		if _, ok := s.Properties[name]; !ok {
+			s.PropertyOrder = append(s.PropertyOrder, name)
+		}
+		s.Properties[name] = fs
+	}
+	return nil
+}
+
+// flexible gives the schemas of the types decoding more than one JSON form.
+func flexible(t reflect.Type) (*jsonschema.Schema, bool) {
+	switch t {
+	case reflect.TypeOf(time.Time{}):
+		return &jsonschema.Schema{Type: "string", Format: "date-time"}, true
+	case reflect.TypeOf(json.RawMessage{}):
+		return &jsonschema.Schema{}, true
+	}
+	if t.PkgPath() != corePkg {
+		return nil, false
+	}
+	str := func(d string) *jsonschema.Schema { return &jsonschema.Schema{Type: "string", Description: d} }
+	num := func(typ, d string) *jsonschema.Schema { return &jsonschema.Schema{Type: typ, Description: d} }
+	switch t.Name() {
+	case "Timestamp":
+		return &jsonschema.Schema{
+			Description: "A point in time, in any of the forms Aircall sends: an RFC 3339 string, or unix seconds, milliseconds, microseconds or nanoseconds as an integer or a decimal number; null or an unparsable value means none.",
+			AnyOf: []*jsonschema.Schema{
+				{Type: "string", Description: "RFC 3339 date-time, e.g. 2020-01-02T09:01:58.000Z."},
+				num("integer", "Unix time in seconds (or milliseconds, microseconds, nanoseconds)."),
+				num("number", "Unix time in seconds with a fraction."),
+				{Type: "null"},
+			},
+		}, true
+	case "flexString":
+		return &jsonschema.Schema{Description: "A string, sent as a JSON string or number.",
+			Types: []string{"string", "number", "null"}}, true
+	case "flexStrings":
+		return &jsonschema.Schema{Types: []string{"array", "null"}, Description: "A list of strings, each sent as a JSON string or number.",
+			Items: &jsonschema.Schema{Types: []string{"string", "number"}}}, true
+	case "flexInt64":
+		return &jsonschema.Schema{Description: "An integer, sent as a JSON number or a numeric string.",
+			Types: []string{"integer", "string", "null"}}, true
+	case "lenientInt64":
+		return &jsonschema.Schema{Description: "An integer when known; other values are read as none."}, true
+	case "a2pNumbers":
+		return &jsonschema.Schema{Type: "array", Description: "E.164 numbers without the +, as JSON numbers.",
+			Items: num("integer", "")}, true
+	}
+	_ = str
+	return nil, false
+}
+
+// wireOverrides adjusts the schemas of the types whose JSON is not their
+// fields' (custom MarshalJSON or UnmarshalJSON).
+var wireOverrides = map[string]func(*jsonschema.Schema){}
