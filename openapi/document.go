@@ -297,6 +297,8 @@ func hasRef(s *jsonschema.Schema) bool {
 // successStatus is the 2xx code of an operation's answer.
 func successStatus(op aircall.Operation) string {
 	switch {
+	case op.ID == "client.ping":
+		return "200"
 	case op.Response == "":
 		return "204"
 	case op.Method == http.MethodPost && strings.Contains(op.Description, "201"):
@@ -305,8 +307,17 @@ func successStatus(op aircall.Operation) string {
 	return "200"
 }
 
+// wireResponses names the Go type of the whole answer where the SDK returns
+// only a part of it (without an envelope key).
+var wireResponses = map[string]string{
+	"whatsapp.list_templates": "*WhatsAppTemplatePage", // {"templates": [...], "pageInfo": {...}}
+}
+
 func responses(g *schemas, types map[string]reflect.Type, op aircall.Operation) (obj, error) {
 	ok := obj{"description": "Success.", "headers": rateHeaderRefs()}
+	if w, found := wireResponses[op.ID]; found {
+		op.Response, op.ResponseKey, op.Paginated = w, "", false
+	}
 	if op.Response != "" {
 		s, err := typeSchema(g, types, op.Response)
 		if err != nil {
@@ -325,6 +336,10 @@ func responses(g *schemas, types map[string]reflect.Type, op aircall.Operation) 
 		}
 		ok["content"] = obj{"application/json": obj{"schema": s}}
 	}
+	if op.ID == "client.ping" {
+		ok["content"] = obj{"application/json": obj{"schema": &jsonschema.Schema{Type: "object",
+			Properties: map[string]*jsonschema.Schema{"ping": {Type: "string", Const: ptr[any]("pong")}}}}}
+	}
 	out := obj{successStatus(op): ok}
 	codes := append([]int{401, 429}, op.Errors...)
 	if op.Paginated && !slices.Contains(codes, 400) {
@@ -337,6 +352,7 @@ func responses(g *schemas, types map[string]reflect.Type, op aircall.Operation) 
 		}
 		out[strconv.Itoa(c)] = obj{"$ref": "#/components/responses/" + name}
 	}
+	out["4XX"] = obj{"$ref": "#/components/responses/Error"}
 	out["5XX"] = obj{"$ref": "#/components/responses/Error"}
 	return out, nil
 }

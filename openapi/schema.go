@@ -32,12 +32,30 @@ func ref(name string) *jsonschema.Schema {
 // nullable lets a schema also be null.
 func nullable(s *jsonschema.Schema) *jsonschema.Schema {
 	switch {
+	case allowsNull(s):
 	case s.Ref != "" || len(s.AnyOf) > 0 || len(s.OneOf) > 0:
 		return &jsonschema.Schema{AnyOf: []*jsonschema.Schema{s, {Type: "null"}}}
 	case s.Type != "":
 		s.Types, s.Type = []string{s.Type, "null"}, ""
 	}
 	return s
+}
+
+func allowsNull(s *jsonschema.Schema) bool {
+	if s.Type == "" && len(s.Types) == 0 && s.Ref == "" && len(s.AnyOf) == 0 && len(s.OneOf) == 0 {
+		return true // any value
+	}
+	for _, t := range s.Types {
+		if t == "null" {
+			return true
+		}
+	}
+	for _, a := range s.AnyOf {
+		if a.Type == "null" {
+			return true
+		}
+	}
+	return false
 }
 
 // of returns the schema of values of type t, as the API sends them.
@@ -158,7 +176,7 @@ func (g *schemas) fields(t reflect.Type, s *jsonschema.Schema) error {
 		if _, ok := s.Properties[name]; !ok {
 			s.PropertyOrder = append(s.PropertyOrder, name)
 		}
-		s.Properties[name] = fs
+		s.Properties[name] = nullable(fs) // the API sends null for any attribute it has no value for
 	}
 	return nil
 }
@@ -198,6 +216,12 @@ func flexible(t reflect.Type) (*jsonschema.Schema, bool) {
 			Types: []string{"integer", "string", "null"}}, true
 	case "lenientInt64":
 		return &jsonschema.Schema{Description: "An integer when known; other values are read as none."}, true
+	case "WhatsAppPageToken":
+		return &jsonschema.Schema{Description: "A cursor: a number (an offset) or a string.",
+			Types: []string{"integer", "string", "null"}}, true
+	case "WhatsAppSendCapability":
+		return &jsonschema.Schema{Description: "AVAILABLE, LIMITED or BLOCKED; a boolean on some answers (true is AVAILABLE).",
+			Types: []string{"string", "boolean"}}, true
 	case "a2pNumbers":
 		return &jsonschema.Schema{Type: "array", Description: "E.164 numbers without the +, as JSON numbers.",
 			Items: num("integer", "")}, true
@@ -208,4 +232,11 @@ func flexible(t reflect.Type) (*jsonschema.Schema, bool) {
 
 // wireOverrides adjusts the schemas of the types whose JSON is not their
 // fields' (custom MarshalJSON or UnmarshalJSON).
-var wireOverrides = map[string]func(*jsonschema.Schema){}
+var wireOverrides = map[string]func(*jsonschema.Schema){
+	// Numbers come as JSON numbers in answers (flexStrings).
+	"A2PCampaignAssociation": func(s *jsonschema.Schema) {
+		s.Properties["numbers"] = &jsonschema.Schema{Types: []string{"array", "null"},
+			Description: "E.164 numbers without the +, as JSON numbers or strings.",
+			Items:       &jsonschema.Schema{Types: []string{"integer", "string"}}}
+	},
+}
