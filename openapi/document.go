@@ -286,7 +286,53 @@ func requestBody(g *schemas, types map[string]reflect.Type, op aircall.Operation
 			s.Properties[p.Name] = ps
 		}
 	}
+	if wrap, ok := wireRequests[op.ID]; ok {
+		s = wrap(g, s)
+	}
 	return obj{"required": true, "content": obj{"application/json": obj{"schema": s}}}, nil
+}
+
+// wireRequests turns the body the catalogue describes (Invoke's arguments)
+// into the one the SDK sends, where they differ.
+var wireRequests = map[string]func(*schemas, *jsonschema.Schema) *jsonschema.Schema{
+	// The SDK wraps the export request: {"input": {...}}.
+	"analytics.create_export": func(_ *schemas, s *jsonschema.Schema) *jsonschema.Schema {
+		return &jsonschema.Schema{Type: "object", Properties: map[string]*jsonschema.Schema{"input": s}, Required: []string{"input"}}
+	},
+	// A native send names the recipient externalNumber.
+	"whatsapp.send_native": func(g *schemas, _ *jsonschema.Schema) *jsonschema.Schema {
+		proxy := g.components["WhatsAppMessageRequest"]
+		s := &jsonschema.Schema{Type: "object", Properties: map[string]*jsonschema.Schema{},
+			Required: []string{"lineId", "externalNumber"}}
+		for k, v := range proxy.Properties {
+			if k == "to" {
+				k = "externalNumber"
+			}
+			s.Properties[k] = v
+		}
+		return s
+	},
+}
+
+// successStatuses gives the success code of the operations that do not
+// answer 200 with content or 204 without, as the API reference (and the
+// fake, which follows it) has them.
+var successStatuses = map[string]string{
+	"ai_voice_agents.start_outbound_call": "202",
+	"calls.add_comment":                   "201",
+	"calls.add_insight_card":              "201",
+	"calls.add_tags":                      "201",
+	"calls.delete_recording":              "200",
+	"calls.delete_voicemail":              "200",
+	"client.ping":                         "200",
+	"contacts.update_email":               "202",
+	"contacts.update_phone_number":        "202",
+	"messaging.configure":                 "201",
+	"teams.add_user":                      "201",
+	"teams.create":                        "201",
+	"teams.delete":                        "200",
+	"users.create":                        "201",
+	"users_v2.create":                     "201",
 }
 
 func hasRef(s *jsonschema.Schema) bool {
@@ -296,9 +342,10 @@ func hasRef(s *jsonschema.Schema) bool {
 
 // successStatus is the 2xx code of an operation's answer.
 func successStatus(op aircall.Operation) string {
+	if code, ok := successStatuses[op.ID]; ok {
+		return code
+	}
 	switch {
-	case op.ID == "client.ping":
-		return "200"
 	case op.Response == "":
 		return "204"
 	case op.Method == http.MethodPost && strings.Contains(op.Description, "201"):

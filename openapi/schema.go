@@ -233,10 +233,19 @@ func flexible(t reflect.Type) (*jsonschema.Schema, bool) {
 // wireOverrides adjusts the schemas of the types whose JSON is not their
 // fields' (custom MarshalJSON or UnmarshalJSON).
 var wireOverrides = map[string]func(*jsonschema.Schema){
+	// Requests send the numbers as JSON numbers (a2pNumbers).
+	"CreateA2PCampaignAssociationRequest": a2pRequestNumbers,
+	"UpdateA2PCampaignAssociationRequest": a2pRequestNumbers,
 	// Numbers come as JSON numbers in answers (flexStrings).
 	"A2PCampaignAssociation": func(s *jsonschema.Schema) {
 		s.Properties["numbers"] = &jsonschema.Schema{Types: []string{"array", "null"},
 			Description: "E.164 numbers without the +, as JSON numbers or strings.",
 			Items:       &jsonschema.Schema{Types: []string{"integer", "string"}}}
 	},
+}
+
+func a2pRequestNumbers(s *jsonschema.Schema) {
+	s.Properties["numbers"] = &jsonschema.Schema{Type: "array",
+		Description: "E.164 numbers without the +, as JSON numbers.",
+		Items:       &jsonschema.Schema{Type: "integer"}}
 }
