@@ -45,7 +45,7 @@ func errorSchema() *jsonschema.Schema {
 	anyJSON := &jsonschema.Schema{Description: "Usually a string; some endpoints send an object or a list."}
 	return &jsonschema.Schema{
 		Type:        "object",
-		Description: "An error answer. The SDK turns it into an *aircall.Error.",
+		Description: "An error answer. The SDK turns it into an *aircall.ErrorResponse.",
 		Properties: map[string]*jsonschema.Schema{
 			"error":        anyJSON,
 			"troubleshoot": anyJSON,

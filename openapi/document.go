@@ -33,7 +33,11 @@ func Generate() ([]byte, error) {
 }
 
 func build() (obj, error) {
-	g := newSchemas()
+	docs, err := readGoDocs()
+	if err != nil {
+		return nil, err
+	}
+	g := newSchemas(docs)
 	types, err := goTypes()
 	if err != nil {
 		return nil, err
@@ -179,6 +183,9 @@ func operation(g *schemas, types map[string]reflect.Type, op aircall.Operation) 
 		"x-aircall-confidence": op.Confidence,
 		"x-aircall-effects": obj{"readOnly": op.ReadOnly, "destructive": op.Destructive,
 			"idempotent": op.Idempotent, "reachesPerson": op.ReachesPerson},
+	}
+	if strings.HasPrefix(op.Description, "Deprecated:") || strings.Contains(op.Description, "\n\nDeprecated:") {
+		item["deprecated"] = true
 	}
 	var params []obj
 	for _, p := range op.Params {

@@ -3,6 +3,7 @@ package openapi
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -94,6 +95,21 @@ func TestEndToEnd(t *testing.T) {
 		_, _, err = c.Invoke(ctx, op.ID, args)
 		assert.NoError(t, err, "%s %s", op.ID, args)
 		s.Close()
+	}
+	// Error answers: not found, invalid, past the 10,000th item.
+	s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithDemoData())
+	defer s.Close()
+	chk.next = s.HTTPClient().Transport
+	c := s.Client(aircall.WithHTTPClient(&http.Client{Transport: chk}))
+	for _, tc := range []struct{ id, args string }{
+		{"calls.get", `{"id":999999}`},
+		{"contacts.delete", `{"id":999999}`},
+		{"calls.list", `{"page":201,"per_page":50}`},
+		{"webhooks.get", `{"id":"no-such-webhook"}`},
+	} {
+		_, _, err := c.Invoke(context.Background(), tc.id, json.RawMessage(tc.args))
+		var apiErr *aircall.ErrorResponse
+		assert.ErrorAs(t, err, &apiErr, "%s %s", tc.id, tc.args)
 	}
 	for _, p := range chk.problems {
 		t.Error(p)

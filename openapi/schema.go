@@ -19,10 +19,11 @@ var corePkg = reflect.TypeOf(aircall.Call{}).PkgPath()
 // collecting every exported struct of the SDK as a component.
 type schemas struct {
 	components map[string]*jsonschema.Schema
+	docs       *goDocs
 }
 
-func newSchemas() *schemas {
-	return &schemas{components: map[string]*jsonschema.Schema{}}
+func newSchemas(docs *goDocs) *schemas {
+	return &schemas{components: map[string]*jsonschema.Schema{}, docs: docs}
 }
 
 func ref(name string) *jsonschema.Schema {
@@ -120,7 +121,7 @@ func (g *schemas) component(t reflect.Type) error {
 		return err
 	}
 	if s.Description == "" {
-		s.Description = "The SDK's aircall." + t.Name() + "."
+		s.Description = g.docs.types[t.Name()]
 	}
 	g.components[t.Name()] = s
 	return nil
@@ -176,7 +177,14 @@ func (g *schemas) fields(t reflect.Type, s *jsonschema.Schema) error {
 		if _, ok := s.Properties[name]; !ok {
 			s.PropertyOrder = append(s.PropertyOrder, name)
 		}
-		s.Properties[name] = nullable(fs) // the API sends null for any attribute it has no value for
+		fs = nullable(fs) // the API sends null for any attribute it has no value for
+		if d := g.docs.fields[t.Name()][f.Name]; d != "" && t.PkgPath() == corePkg {
+			if fs.Description != "" { // a flexible type says which forms it accepts
+				d += "\n\n" + fs.Description
+			}
+			fs.Description = d
+		}
+		s.Properties[name] = fs
 	}
 	return nil
 }

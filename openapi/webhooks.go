@@ -35,6 +35,7 @@ func webhooks(g *schemas, types map[string]reflect.Type) (obj, error) {
 		out[string(ev)] = obj{"post": obj{
 			"operationId": "webhook." + string(ev),
 			"summary":     "The " + string(ev) + " event.",
+			"description": g.docs.events[string(ev)],
 			"tags":        []string{"Webhooks"},
 			"requestBody": obj{"required": true, "content": obj{"application/json": obj{"schema": payload}}},
 			"responses":   obj{"2XX": obj{"description": "Received. Any other answer, or none within 5 seconds, is a failure Aircall retries."}},

@@ -1,0 +1,104 @@
+package openapi
+
+import (
+	"go/ast"
+	"go/doc"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strings"
+)
+
+// coreDir is the SDK's source, relative to this module (go generate and go
+// test run here).
+const coreDir = ".."
+
+// goDocs holds the doc comments of the SDK's types and of their fields:
+// the components' descriptions.
+type goDocs struct {
+	types  map[string]string
+	fields map[string]map[string]string // type -> Go field -> doc
+	events map[string]string            // event name -> its EventType constant's doc
+}
+
+func readGoDocs() (*goDocs, error) {
+	files, err := filepath.Glob(filepath.Join(coreDir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	fset := token.NewFileSet()
+	var parsed []*ast.File
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(fset, f, nil, parser.ParseComments)
+		if err != nil {
+			return nil, err
+		}
+		parsed = append(parsed, af)
+	}
+	pkg, err := doc.NewFromFiles(fset, parsed, "github.com/aircall-go/aircall")
+	if err != nil {
+		return nil, err
+	}
+	d := &goDocs{types: map[string]string{}, fields: map[string]map[string]string{}, events: map[string]string{}}
+	for _, t := range pkg.Types {
+		d.types[t.Name] = plain(t.Doc)
+		if t.Name == "EventType" {
+			d.addEvents(t.Consts)
+		}
+		for _, spec := range t.Decl.Specs {
+			ts, ok := spec.(*ast.TypeSpec)
+			if !ok {
+				continue
+			}
+			st, ok := ts.Type.(*ast.StructType)
+			if !ok {
+				continue
+			}
+			fields := map[string]string{}
+			for _, f := range st.Fields.List {
+				if f.Doc == nil {
+					continue
+				}
+				for _, n := range f.Names {
+					fields[n.Name] = plain(f.Doc.Text())
+				}
+			}
+			d.fields[ts.Name.Name] = fields
+		}
+	}
+	return d, nil
+}
+
+// plain joins a doc comment's lines into paragraphs.
+func plain(text string) string {
+	var paras []string
+	for _, p := range strings.Split(strings.TrimSpace(text), "\n\n") {
+		paras = append(paras, strings.Join(strings.Fields(p), " "))
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// addEvents reads the doc comments of the EventType constants, with their
+// group's comment when they have none of their own.
+func (d *goDocs) addEvents(groups []*doc.Value) {
+	for _, g := range groups {
+		for _, spec := range g.Decl.Specs {
+			vs, ok := spec.(*ast.ValueSpec)
+			if !ok || len(vs.Values) != 1 {
+				continue
+			}
+			lit, ok := vs.Values[0].(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				continue
+			}
+			text := g.Doc
+			if vs.Doc != nil {
+				text = vs.Doc.Text()
+			}
+			d.events[strings.Trim(lit.Value, "`\"")] = plain(text)
+		}
+	}
+}
