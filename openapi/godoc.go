@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -19,6 +20,7 @@ type goDocs struct {
 	types  map[string]string
 	fields map[string]map[string]string // type -> Go field -> doc
 	events map[string]string            // event name -> its EventType constant's doc
+	values map[string][]string          // string type -> the values of its constants
 }
 
 func readGoDocs() (*goDocs, error) {
@@ -42,11 +44,18 @@ func readGoDocs() (*goDocs, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &goDocs{types: map[string]string{}, fields: map[string]map[string]string{}, events: map[string]string{}}
+	d := &goDocs{types: map[string]string{}, fields: map[string]map[string]string{}, events: map[string]string{}, values: map[string][]string{}}
 	for _, t := range pkg.Types {
 		d.types[t.Name] = plain(t.Doc)
 		if t.Name == "EventType" {
 			d.addEvents(t.Consts)
+		}
+		for _, g := range t.Consts {
+			for _, spec := range g.Decl.Specs {
+				if v, ok := stringConst(spec); ok {
+					d.values[t.Name] = append(d.values[t.Name], v)
+				}
+			}
 		}
 		for _, spec := range t.Decl.Specs {
 			ts, ok := spec.(*ast.TypeSpec)
@@ -86,19 +95,29 @@ func plain(text string) string {
 func (d *goDocs) addEvents(groups []*doc.Value) {
 	for _, g := range groups {
 		for _, spec := range g.Decl.Specs {
-			vs, ok := spec.(*ast.ValueSpec)
-			if !ok || len(vs.Values) != 1 {
-				continue
-			}
-			lit, ok := vs.Values[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
+			v, ok := stringConst(spec)
+			if !ok {
 				continue
 			}
 			text := g.Doc
-			if vs.Doc != nil {
+			if vs := spec.(*ast.ValueSpec); vs.Doc != nil {
 				text = vs.Doc.Text()
 			}
-			d.events[strings.Trim(lit.Value, "`\"")] = plain(text)
+			d.events[v] = plain(text)
 		}
 	}
+}
+
+// stringConst reads a constant declared with one string literal.
+func stringConst(spec ast.Spec) (string, bool) {
+	vs, ok := spec.(*ast.ValueSpec)
+	if !ok || len(vs.Values) != 1 {
+		return "", false
+	}
+	lit, ok := vs.Values[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	v, err := strconv.Unquote(lit.Value)
+	return v, err == nil
 }

@@ -42,6 +42,17 @@ func nullable(s *jsonschema.Schema) *jsonschema.Schema {
 	return s
 }
 
+// notNull undoes nullable.
+func notNull(s *jsonschema.Schema) *jsonschema.Schema {
+	if len(s.AnyOf) == 2 && s.AnyOf[1].Type == "null" {
+		return s.AnyOf[0]
+	}
+	if len(s.Types) == 2 && s.Types[1] == "null" {
+		s.Type, s.Types = s.Types[0], nil
+	}
+	return s
+}
+
 func allowsNull(s *jsonschema.Schema) bool {
 	if s.Type == "" && len(s.Types) == 0 && s.Ref == "" && len(s.AnyOf) == 0 && len(s.OneOf) == 0 {
 		return true // any value
@@ -80,7 +91,14 @@ func (g *schemas) of(t reflect.Type) (*jsonschema.Schema, error) {
 	case reflect.Float32, reflect.Float64:
 		return &jsonschema.Schema{Type: "number"}, nil
 	case reflect.String:
-		return &jsonschema.Schema{Type: "string"}, nil
+		s := &jsonschema.Schema{Type: "string"}
+		if vals := g.docs.values[t.Name()]; t.PkgPath() == corePkg && len(vals) > 0 {
+			s.Description = "Known values: " + strings.Join(vals, ", ") + " (Aircall may add others)."
+			for _, v := range vals {
+				s.Examples = append(s.Examples, v)
+			}
+		}
+		return s, nil
 	case reflect.Interface:
 		return &jsonschema.Schema{}, nil
 	case reflect.Slice, reflect.Array:
@@ -177,7 +195,12 @@ func (g *schemas) fields(t reflect.Type, s *jsonschema.Schema) error {
 		if _, ok := s.Properties[name]; !ok {
 			s.PropertyOrder = append(s.PropertyOrder, name)
 		}
-		fs = nullable(fs) // the API sends null for any attribute it has no value for
+		switch {
+		case !strings.HasSuffix(t.Name(), "Request"):
+			fs = nullable(fs) // the API sends null for any attribute it has no value for
+		case strings.Contains(opts, "omitempty") && f.Type.Kind() == reflect.Pointer:
+			fs = notNull(fs) // the SDK leaves a nil field out
+		}
 		if d := g.docs.fields[t.Name()][f.Name]; d != "" && t.PkgPath() == corePkg {
 			if fs.Description != "" { // a flexible type says which forms it accepts
 				d += "\n\n" + fs.Description
