@@ -377,7 +377,7 @@ func responses(g *schemas, types map[string]reflect.Type, op aircall.Operation) 
 		if err != nil {
 			return nil, err
 		}
-		if s.AnyOf != nil && len(s.AnyOf) == 2 && s.AnyOf[1].Type == "null" {
+		if len(s.AnyOf) == 2 && s.AnyOf[1].Type == "null" {
 			s = s.AnyOf[0]
 		}
 		if op.ResponseKey != "" {
