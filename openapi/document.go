@@ -192,7 +192,7 @@ func operation(g *schemas, types map[string]reflect.Type, op aircall.Operation) 
 		if p.In == "body" {
 			continue
 		}
-		params = append(params, parameter(p))
+		params = append(params, parameter(op, p))
 	}
 	if len(params) > 0 {
 		item["parameters"] = params
@@ -215,13 +215,19 @@ func operation(g *schemas, types map[string]reflect.Type, op aircall.Operation) 
 	return item, nil
 }
 
-func paramSchema(p aircall.Param) *jsonschema.Schema {
+func paramSchema(op aircall.Operation, p aircall.Param) *jsonschema.Schema {
 	s := &jsonschema.Schema{Type: p.Type, Format: p.Format}
 	for _, e := range p.Enum {
 		s.Enum = append(s.Enum, e)
 	}
 	if p.Type == "array" {
 		s.Items = &jsonschema.Schema{Type: "string"}
+		var in struct {
+			Properties map[string]*jsonschema.Schema `json:"properties"`
+		}
+		if json.Unmarshal(op.InputSchema, &in) == nil && in.Properties[p.Name] != nil && in.Properties[p.Name].Items != nil {
+			s.Items = in.Properties[p.Name].Items
+		}
 	}
 	if p.Format == "date-time" { // time options take unix seconds too
 		s = &jsonschema.Schema{AnyOf: []*jsonschema.Schema{{Type: "integer", Description: "Unix time in seconds."}, s}}
@@ -229,8 +235,18 @@ func paramSchema(p aircall.Param) *jsonschema.Schema {
 	return s
 }
 
-func parameter(p aircall.Param) obj {
-	o := obj{"name": p.Name, "in": p.In, "schema": paramSchema(p)}
+// wireQueryNames gives the names on the wire of the query parameters whose
+// Invoke argument is named otherwise.
+var wireQueryNames = map[string]map[string]string{
+	"calls.search": {"tags": "tags[]"}, // repeated: tags[]=1&tags[]=2
+}
+
+func parameter(op aircall.Operation, p aircall.Param) obj {
+	name := p.Name
+	if n, ok := wireQueryNames[op.ID][p.Name]; ok && p.In == "query" {
+		name = n
+	}
+	o := obj{"name": name, "in": p.In, "schema": paramSchema(op, p)}
 	if p.Description != "" {
 		o["description"] = p.Description
 	}
@@ -238,7 +254,7 @@ func parameter(p aircall.Param) obj {
 		o["required"] = true
 	}
 	if p.Type == "array" {
-		o["style"], o["explode"] = "form", false
+		o["style"], o["explode"] = "form", true
 	}
 	return o
 }
@@ -281,7 +297,8 @@ func requestBody(g *schemas, types map[string]reflect.Type, op aircall.Operation
 		if err := json.Unmarshal(op.InputSchema, &in); err != nil {
 			return nil, err
 		}
-		s = &jsonschema.Schema{Type: "object", Properties: map[string]*jsonschema.Schema{}, Required: required}
+		s = &jsonschema.Schema{Type: "object", Properties: map[string]*jsonschema.Schema{}, Required: required,
+			AdditionalProperties: &jsonschema.Schema{Not: &jsonschema.Schema{}}}
 		for _, p := range body {
 			ps := in.Properties[p.Name]
 			if ps == nil {
@@ -310,7 +327,7 @@ var wireRequests = map[string]func(*schemas, *jsonschema.Schema) *jsonschema.Sch
 	"whatsapp.send_native": func(g *schemas, _ *jsonschema.Schema) *jsonschema.Schema {
 		proxy := g.components["WhatsAppMessageRequest"]
 		s := &jsonschema.Schema{Type: "object", Properties: map[string]*jsonschema.Schema{},
-			Required: []string{"lineId", "externalNumber"}}
+			Required: []string{"lineId", "externalNumber"}, AdditionalProperties: proxy.AdditionalProperties}
 		for k, v := range proxy.Properties {
 			if k == "to" {
 				k = "externalNumber"

@@ -55,6 +55,11 @@ func (c *checking) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err := openapi3filter.ValidateRequest(context.Background(), in); err != nil {
 		c.report("request of %s (%s): %v", id, body, err)
 	}
+	for key := range req.URL.Query() {
+		if in.Route.Operation.Parameters.GetByInAndName("query", key) == nil {
+			c.report("request of %s: query parameter %q is not in the document", id, key)
+		}
+	}
 	resp, err := c.next.RoundTrip(req)
 	if err != nil {
 		return nil, err
@@ -94,6 +99,15 @@ func TestEndToEnd(t *testing.T) {
 		require.NoError(t, err)
 		_, _, err = c.Invoke(ctx, op.ID, args)
 		assert.NoError(t, err, "%s %s", op.ID, args)
+		s.Close()
+	}
+	// A repeated query parameter.
+	{
+		s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithDemoData())
+		chk.next = s.HTTPClient().Transport
+		c := s.Client(aircall.WithHTTPClient(&http.Client{Transport: chk}))
+		_, _, err := c.Invoke(context.Background(), "calls.search", json.RawMessage(`{"tags":[679,680]}`))
+		assert.NoError(t, err)
 		s.Close()
 	}
 	// Error answers: not found, invalid, past the 10,000th item.

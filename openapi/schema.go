@@ -156,6 +156,9 @@ func (g *schemas) object(t reflect.Type) (*jsonschema.Schema, error) {
 	if o, ok := wireOverrides[t.Name()]; ok && t.PkgPath() == corePkg {
 		o(s)
 	}
+	if strings.HasSuffix(t.Name(), "Request") && t.PkgPath() == corePkg {
+		s.AdditionalProperties = &jsonschema.Schema{Not: &jsonschema.Schema{}} // the SDK sends these fields only
+	}
 	return s, nil
 }
 
@@ -264,6 +267,18 @@ func flexible(t reflect.Type) (*jsonschema.Schema, bool) {
 // wireOverrides adjusts the schemas of the types whose JSON is not their
 // fields' (custom MarshalJSON or UnmarshalJSON).
 var wireOverrides = map[string]func(*jsonschema.Schema){
+	// MediaURLs go out under "mediaUrl" (MarshalJSON).
+	"SendMessageRequest":      mediaURLs,
+	"SendGroupMessageRequest": mediaURLs,
+	// ResetPriority sends "priority": null.
+	"UpdateNumberRequest": func(s *jsonschema.Schema) {
+		s.Properties["priority"] = nullable(s.Properties["priority"])
+	},
+	// The SDK adds the grant type.
+	"OAuthCodeRequest": func(s *jsonschema.Schema) {
+		s.Properties["grant_type"] = &jsonschema.Schema{Type: "string", Const: ptr[any]("authorization_code")}
+		s.Required = append(s.Required, "grant_type")
+	},
 	// Requests send the numbers as JSON numbers (a2pNumbers).
 	"CreateA2PCampaignAssociationRequest": a2pRequestNumbers,
 	"UpdateA2PCampaignAssociationRequest": a2pRequestNumbers,
@@ -279,4 +294,10 @@ func a2pRequestNumbers(s *jsonschema.Schema) {
 	s.Properties["numbers"] = &jsonschema.Schema{Type: "array",
 		Description: "E.164 numbers without the +, as JSON numbers.",
 		Items:       &jsonschema.Schema{Type: "integer"}}
+}
+
+func mediaURLs(s *jsonschema.Schema) {
+	s.Properties["mediaUrl"] = &jsonschema.Schema{Type: "array",
+		Description: "The media of an MMS: absolute https URLs Aircall's servers can fetch.",
+		Items:       &jsonschema.Schema{Type: "string", Format: "uri"}}
 }
