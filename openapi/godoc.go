@@ -6,13 +6,20 @@ import (
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 )
 
-// coreDir is the SDK's source, relative to this module (go generate and go
-// test run here).
-const coreDir = ".."
+// coreDir is the SDK's source: this module's parent directory, found from
+// this file's path so the generator runs from any directory.
+func coreDir() string {
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		return ".."
+	}
+	return filepath.Join(filepath.Dir(file), "..")
+}
 
 // goDocs holds the doc comments of the SDK's types and of their fields:
 // the components' descriptions.
@@ -24,7 +31,7 @@ type goDocs struct {
 }
 
 func readGoDocs() (*goDocs, error) {
-	files, err := filepath.Glob(filepath.Join(coreDir, "*.go"))
+	files, err := filepath.Glob(filepath.Join(coreDir(), "*.go"))
 	if err != nil {
 		return nil, err
 	}
