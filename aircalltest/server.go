@@ -35,6 +35,8 @@ type Server struct {
 	faults   []*faultEntry
 	stats    Stats
 	delivery deliveryState
+	sched    schedState // what happens later on the fake's clock (schedule.go)
+	sim      simState   // plan rules, media, simulations (options_workflows.go)
 	closed   bool
 
 	stop      context.CancelFunc // ends webhook deliveries on Close
@@ -126,6 +128,7 @@ func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		s.mu.Lock()
 		s.closed = true
+		s.stopTimers()
 		s.mu.Unlock()
 		s.stop()
 		s.workers.Wait()
@@ -142,6 +145,7 @@ func (s *Server) now() time.Time { return s.cfg.now() }
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.stats.Requests++
+	s.runDue()
 	faults := s.takeFaults(r)
 	s.mu.Unlock()
 	if len(faults) == 0 {
@@ -173,6 +177,9 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		x.cred = cred
 		if !s.admit(x) {
+			return
+		}
+		if !s.featureAllowed(x) {
 			return
 		}
 	}

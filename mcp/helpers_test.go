@@ -68,9 +68,11 @@ func newHarness(t *testing.T, o harnessOpts) *harness {
 	t.Helper()
 	fake := aircalltest.NewServer(append([]aircalltest.ServerOption{aircalltest.InMemory()}, o.fake...)...)
 	t.Cleanup(fake.Close)
+	if o.cfg.StartCallWait == 0 {
+		o.cfg.StartCallWait = 200 * time.Millisecond
+	}
 	srv, err := New(fake.Client(o.client...), o.cfg)
 	require.NoError(t, err)
-	srv.poll = poll{tries: 2, every: time.Millisecond}
 	if o.catalog != nil {
 		srv.registerOperationTools(o.catalog(t))
 	}

@@ -51,7 +51,6 @@ type Server struct {
 	key    []byte // signs confirmation state
 	mcp    *mcp.Server
 	tools  []*mcp.Tool
-	poll   poll
 }
 
 // Version is the server version reported to MCP clients.
@@ -73,7 +72,7 @@ func New(client *aircall.Client, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{client: client, cfg: cfg, sets: sets, key: make([]byte, 32), poll: pollFor(cfg.StartCallWait)}
+	s := &Server{client: client, cfg: cfg, sets: sets, key: make([]byte, 32)}
 	_, _ = rand.Read(s.key) // crypto/rand.Read never fails
 	s.mcp = mcp.NewServer(&mcp.Implementation{Name: "aircall-mcp", Title: "Aircall", Version: Version},
 		&mcp.ServerOptions{Instructions: s.instructions(), Capabilities: &mcp.ServerCapabilities{}})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -342,64 +341,56 @@ type StartedCall struct {
 	Note    string    `json:"note,omitempty"`
 }
 
-// poll bounds the search for the call start_call started.
-type poll struct {
-	tries int
-	every time.Duration
-}
-
-// pollFor spreads tries over wait (Config.StartCallWait), every 2 seconds.
-func pollFor(wait time.Duration) poll {
-	const every = 2 * time.Second
-	switch {
-	case wait < 0:
-		return poll{}
-	case wait == 0:
-		wait = 10 * time.Second
-	}
-	return poll{tries: int(wait/every) + 1, every: min(every, wait)}
-}
-
 func (s *Server) startCall(ctx context.Context, a startCallArgs) (StartedCall, error) {
 	numberID := a.NumberID
 	if numberID == 0 {
-		u, _, err := s.client.Users.Get(ctx, a.UserID)
+		u, _, err := s.client.UsersV2.Get(ctx, a.UserID)
 		if err != nil {
 			return StartedCall{}, err
 		}
 		numberID = u.DefaultNumberID
-		if numberID == 0 && len(u.Numbers) > 0 && u.Numbers[0] != nil {
-			numberID = u.Numbers[0].ID
+		if numberID == 0 {
+			nums, _, err := s.client.UsersV2.ListNumbers(ctx, a.UserID, nil)
+			if err != nil {
+				return StartedCall{}, err
+			}
+			if len(nums) > 0 && nums[0] != nil {
+				numberID = nums[0].ID
+			}
 		}
 		if numberID == 0 {
 			return StartedCall{}, fmt.Errorf("user %d has no Aircall number to call from; give number_id (nothing was sent)", a.UserID)
 		}
 	}
-	since := s.now().Add(-5 * time.Second)
-	if _, err := s.client.Users.StartCall(ctx, a.UserID, &aircall.StartCallRequest{NumberID: numberID, To: a.To}); err != nil {
+	req := &aircall.StartCallRequest{NumberID: numberID, To: a.To}
+	if s.cfg.StartCallWait < 0 {
+		if _, err := s.client.Users.StartCall(ctx, a.UserID, req); err != nil {
+			return StartedCall{}, err
+		}
+		return StartedCall{Started: true, Note: "the call was started; find it with list_calls (user_id, phone_number) in a few seconds"}, nil
+	}
+	call, err := s.client.Users.StartCallAndWait(ctx, a.UserID, req, s.waitCall())
+	switch {
+	case errors.Is(err, aircall.ErrCallNotListed):
+		return StartedCall{Started: true, Note: "the call was started but Aircall did not list it yet; find it with list_calls (user_id, phone_number) in a few seconds"}, nil
+	case err != nil:
 		return StartedCall{}, err
 	}
-	out := StartedCall{Started: true}
-	for i := 0; i < s.poll.tries && ctx.Err() == nil; i++ {
-		if i > 0 {
-			select {
-			case <-ctx.Done():
-				continue
-			case <-time.After(s.poll.every):
-			}
-		}
-		calls, _, err := s.client.Calls.Search(ctx, &aircall.CallSearchOptions{
-			From: since, UserID: a.UserID, PhoneNumber: a.To, Direction: string(aircall.CallOutbound), Order: "desc",
-		})
-		if err == nil && len(calls) > 0 {
-			v := callView(calls[0])
-			out.Call = &v
-			return out, nil
-		}
-	}
-	out.Note = "the call was started but Aircall did not list it yet; find it with list_calls (user_id, phone_number) in a few seconds"
-	return out, nil
+	v := callView(call)
+	return StartedCall{Started: true, Call: &v}, nil
 }
+
+// waitCall bounds the search for the call start_call started (Config.StartCallWait).
+func (s *Server) waitCall() *aircall.WaitCallOptions {
+	wait := s.cfg.StartCallWait
+	if wait == 0 {
+		wait = defaultStartCallWait
+	}
+	return &aircall.WaitCallOptions{Timeout: wait, FirstInterval: min(2*time.Second, wait/4), MaxSearches: 5}
+}
+
+// defaultStartCallWait is how long start_call looks for the call it started.
+const defaultStartCallWait = 20 * time.Second
 
 type tagCallArgs struct {
 	CallID int64    `json:"call_id"`
@@ -415,9 +406,8 @@ type TaggedCall struct {
 
 // TagView is a tag.
 type TagView struct {
-	ID      int64  `json:"id"`
-	Name    string `json:"name"`
-	Created bool   `json:"created,omitempty" jsonschema:"the tag did not exist and was created"`
+	ID   int64  `json:"id"`
+	Name string `json:"name,omitempty"`
 }
 
 func (s *Server) tagCall(ctx context.Context, a tagCallArgs) (TaggedCall, error) {
@@ -425,7 +415,6 @@ func (s *Server) tagCall(ctx context.Context, a tagCallArgs) (TaggedCall, error)
 		return TaggedCall{}, errors.New("give tags (names) or tag_ids")
 	}
 	out := TaggedCall{CallID: a.CallID}
-	ids := slices.Clone(a.TagIDs)
 	for _, id := range a.TagIDs {
 		out.Tags = append(out.Tags, TagView{ID: id})
 	}
@@ -434,58 +423,18 @@ func (s *Server) tagCall(ctx context.Context, a tagCallArgs) (TaggedCall, error)
 		if _, _, err := s.client.Calls.Get(ctx, a.CallID, nil); err != nil {
 			return TaggedCall{}, err
 		}
-		found, err := s.tagsByName(ctx, a.Tags)
+		tags, err := s.client.Calls.AddTagsByName(ctx, a.CallID, a.Tags...)
 		if err != nil {
 			return TaggedCall{}, err
 		}
-		for _, t := range found {
-			ids = append(ids, t.ID)
-			out.Tags = append(out.Tags, t)
+		for _, t := range tags {
+			out.Tags = append(out.Tags, TagView{ID: t.ID, Name: t.Name})
 		}
 	}
-	if _, err := s.client.Calls.AddTags(ctx, a.CallID, ids); err != nil {
-		return TaggedCall{}, err
-	}
-	return out, nil
-}
-
-// newTagColor is the color of the tags tag_call creates (Aircall's blue).
-const newTagColor = "#0662B5"
-
-// tagsByName finds the tags named names (case-insensitively), creating the missing ones.
-func (s *Server) tagsByName(ctx context.Context, names []string) ([]TagView, error) {
-	want := map[string]string{} // lower -> as given
-	var order []string
-	for _, n := range names {
-		n = strings.TrimSpace(n)
-		if n == "" {
-			return nil, errors.New("tags: a tag name is empty")
+	if len(a.TagIDs) > 0 {
+		if _, err := s.client.Calls.AddTags(ctx, a.CallID, a.TagIDs); err != nil {
+			return TaggedCall{}, err
 		}
-		if _, dup := want[strings.ToLower(n)]; !dup {
-			want[strings.ToLower(n)] = n
-			order = append(order, strings.ToLower(n))
-		}
-	}
-	have := map[string]TagView{}
-	for t, err := range s.client.Tags.ListIter(ctx, nil) {
-		if err != nil {
-			return nil, err
-		}
-		if _, ok := want[strings.ToLower(t.Name)]; ok {
-			have[strings.ToLower(t.Name)] = TagView{ID: t.ID, Name: t.Name}
-		}
-	}
-	out := make([]TagView, 0, len(order))
-	for _, k := range order {
-		tv, ok := have[k]
-		if !ok {
-			t, _, err := s.client.Tags.Create(ctx, &aircall.CreateTagRequest{Name: want[k], Color: newTagColor})
-			if err != nil {
-				return nil, err
-			}
-			tv = TagView{ID: t.ID, Name: t.Name, Created: true}
-		}
-		out = append(out, tv)
 	}
 	return out, nil
 }

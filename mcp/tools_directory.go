@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/aircall-go/aircall"
 	"github.com/google/jsonschema-go/jsonschema"
@@ -40,20 +39,20 @@ func (s *Server) registerUsers() {
 		name:   "list_users",
 		title:  "List users",
 		set:    "users",
-		desc:   "Lists the company's Aircall users (agents) with their availability and the numbers they can call from.",
+		desc:   "Lists the company's Aircall users (agents) with their availability and default number (get_user adds the numbers they can call from).",
 		schema: limitPageSchema,
 	}, func(ctx context.Context, a pageArgs) (UserList, error) {
 		c, lo, err := startPage("list_users", a, noQuery{}, false)
 		if err != nil {
 			return UserList{}, err
 		}
-		users, resp, err := s.client.Users.List(ctx, &aircall.UserListOptions{ListOptions: lo})
+		users, resp, err := s.client.UsersV2.List(ctx, &aircall.UserV2ListOptions{ListOptions: lo})
 		if err != nil {
 			return UserList{}, err
 		}
 		out := UserList{Users: make([]UserView, 0, len(users))}
 		for _, u := range users {
-			out.Users = append(out.Users, userView(u))
+			out.Users = append(out.Users, userView(u, nil))
 		}
 		out.NextCursor = nextPage(c, resp, len(users))
 		return out, nil
@@ -69,32 +68,31 @@ func (s *Server) registerUsers() {
 }
 
 func (s *Server) getUser(ctx context.Context, a getUserArgs) (UserView, error) {
+	var (
+		u   *aircall.UserV2
+		err error
+	)
 	switch {
 	case a.UserID != 0 && a.Email != "":
 		return UserView{}, errors.New("give user_id or email, not both")
 	case a.UserID != 0:
-		u, _, err := s.client.Users.Get(ctx, a.UserID)
-		if err != nil {
-			return UserView{}, err
-		}
-		return userView(u), nil
+		u, _, err = s.client.UsersV2.Get(ctx, a.UserID)
 	case a.Email == "":
 		return UserView{}, errors.New("give user_id or email")
-	}
-	for u, err := range s.client.Users.ListIter(ctx, nil) {
-		if err != nil {
-			return UserView{}, err
-		}
-		if strings.EqualFold(strings.TrimSpace(u.Email), strings.TrimSpace(a.Email)) {
-			// The list carries no numbers: get the full user.
-			full, _, err := s.client.Users.Get(ctx, u.ID)
-			if err != nil {
-				return UserView{}, err
-			}
-			return userView(full), nil
+	default:
+		u, err = s.client.UsersV2.FindByEmail(ctx, a.Email)
+		if errors.Is(err, aircall.ErrUserNotFound) {
+			return UserView{}, fmt.Errorf("no Aircall user has the email %s", a.Email)
 		}
 	}
-	return UserView{}, fmt.Errorf("no Aircall user has the email %s", a.Email)
+	if err != nil {
+		return UserView{}, err
+	}
+	numbers, _, err := s.client.UsersV2.ListNumbers(ctx, u.ID, nil)
+	if err != nil {
+		return UserView{}, err
+	}
+	return userView(u, numbers), nil
 }
 
 func (s *Server) registerNumbers() {

@@ -127,12 +127,12 @@ type UserView struct {
 	Available       bool    `json:"available"`
 	Availability    string  `json:"availability_status,omitempty"`
 	DefaultNumberID int64   `json:"default_number_id,omitempty"`
-	NumberIDs       []int64 `json:"number_ids,omitempty" jsonschema:"the numbers the user can call from"`
+	NumberIDs       []int64 `json:"number_ids,omitempty" jsonschema:"the numbers the user can call from (get_user only)"`
 	TimeZone        string  `json:"time_zone,omitempty"`
 	CreatedAt       string  `json:"created_at,omitempty" jsonschema:"RFC 3339"`
 }
 
-func userView(u *aircall.User) UserView {
+func userView(u *aircall.UserV2, numbers []*aircall.Number) UserView {
 	v := UserView{
 		ID:              u.ID,
 		Name:            u.Name,
@@ -143,7 +143,7 @@ func userView(u *aircall.User) UserView {
 		TimeZone:        u.TimeZone,
 		CreatedAt:       rfc3339(u.CreatedAt),
 	}
-	for _, n := range u.Numbers {
+	for _, n := range numbers {
 		if n != nil {
 			v.NumberIDs = append(v.NumberIDs, n.ID)
 		}
