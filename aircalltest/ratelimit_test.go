@@ -35,7 +35,7 @@ func (c *fixedClock) Add(d time.Duration) {
 func TestRateLimit_headersOnEveryAnswerAnd429BeyondTheBudget(t *testing.T) {
 	t.Parallel()
 	clock := &fixedClock{t: time.Date(2026, 3, 2, 10, 0, 15, 0, time.UTC)}
-	s := aircalltest.NewServer(aircalltest.WithRateLimit(3), aircalltest.WithClock(clock.Now))
+	s := aircalltest.NewServer(aircalltest.WithBudget(3), aircalltest.WithClock(clock.Now))
 	t.Cleanup(s.Close)
 	reset := strconv.FormatInt(time.Date(2026, 3, 2, 10, 1, 0, 0, time.UTC).Unix(), 10)
 
@@ -92,7 +92,7 @@ func TestRateLimit_resetUnits(t *testing.T) {
 		{aircalltest.ResetSecondsFromNow, "5"},
 		{aircalltest.ResetEpochMillis, strconv.FormatInt(end.UnixMilli(), 10)},
 	} {
-		s := newServer(t, aircalltest.WithRateLimit(10), aircalltest.WithRateLimitWindow(10*time.Second),
+		s := newServer(t, aircalltest.WithBudget(10), aircalltest.WithBudgetWindow(10*time.Second),
 			aircalltest.WithResetUnit(tt.unit), aircalltest.WithClock(func() time.Time { return now }))
 		_, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
 		assert.Equal(t, tt.want, h.Get("X-AircallApi-Reset"), "unit %d", tt.unit)
@@ -110,7 +110,7 @@ func TestRateLimit_resetUnits(t *testing.T) {
 
 func TestRateLimit_headersOnlyWhenLimited(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, aircalltest.WithRateLimit(2), aircalltest.WithRateLimitHeadersWhenLimited(),
+	s := newServer(t, aircalltest.WithBudget(2), aircalltest.WithRateLimitHeadersWhenLimited(),
 		aircalltest.WithClock(func() time.Time { return time.Date(2026, 1, 1, 0, 0, 1, 0, time.UTC) }))
 	_, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
 	assert.Empty(t, h.Get("X-AircallApi-Remaining"), "budget left: no headers")
@@ -123,7 +123,7 @@ func TestRateLimit_headersOnlyWhenLimited(t *testing.T) {
 
 func TestRateLimit_countedPerCredential(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, aircalltest.WithRateLimit(1), aircalltest.WithClock(func() time.Time { return time.Date(2026, 1, 1, 0, 0, 1, 0, time.UTC) }))
+	s := newServer(t, aircalltest.WithBudget(1), aircalltest.WithClock(func() time.Time { return time.Date(2026, 1, 1, 0, 0, 1, 0, time.UTC) }))
 	basic, bearer := s.Client(noRetry), s.Client(aircall.WithBearerToken(s.IssueAccessToken()), noRetry)
 	_, err := basic.Ping(t.Context())
 	require.NoError(t, err)
@@ -140,7 +140,7 @@ func TestRateLimit_countedPerCredential(t *testing.T) {
 
 func TestRateLimit_offByDefaultWithZero(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, aircalltest.WithRateLimit(0))
+	s := newServer(t, aircalltest.WithBudget(0))
 	for range 70 {
 		_, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
 		require.Empty(t, h.Get("X-AircallApi-Limit"))
@@ -185,7 +185,7 @@ func TestRateLimit_clientRetriesOnTheFakeClock(t *testing.T) {
 func TestRateLimit_clientPacingAvoids429(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithRateLimit(100), aircalltest.WithRateLimitWindow(10*time.Second))
+		s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithBudget(100), aircalltest.WithBudgetWindow(10*time.Second))
 		defer s.Close()
 		c := s.Client(aircall.WithRateLimit(600, 1)) // 600/min = 100 per 10 s
 		for range 250 {

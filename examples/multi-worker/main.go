@@ -84,7 +84,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	var clientOpts []aircall.Option
 	if apiID == "" || apiToken == "" {
 		perWindow := int(float64(o.perMinute) * o.window.Minutes())
-		fake = aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithRateLimit(perWindow), aircalltest.WithRateLimitWindow(o.window))
+		fake = aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithBudget(perWindow), aircalltest.WithBudgetWindow(o.window))
 		defer fake.Close()
 		apiID, apiToken = aircalltest.DefaultAPIID, aircalltest.DefaultAPIToken
 		clientOpts = append(clientOpts, aircall.WithBaseURL(fake.URL()))
