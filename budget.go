@@ -109,8 +109,10 @@ func newBudget(cfg config, now func() time.Time) *budget {
 		b.cap = perMinuteBucket(cfg.perMinute, cfg.burst)
 		b.limit = cfg.perMinute
 	default:
+		// The documented rate, on average: a fixed window may see the burst
+		// on top of it once, and the server's answer then says so.
 		perMinute := max(DefaultRequestsPerMinute-cfg.reserve, 1)
-		b.start = perMinuteBucket(perMinute, min(startBurst, perMinute))
+		b.start = rate.NewLimiter(rate.Every(time.Minute/time.Duration(perMinute)), min(startBurst, perMinute))
 	}
 	return b
 }
