@@ -26,7 +26,11 @@ import (
 
 const (
 	// startBurst is how many requests may leave at once before the server
-	// has said anything about the budget.
+	// has said anything about the budget; then the documented 60 a minute.
+	// Beyond that pace, one request at a time may probe: Aircall may send
+	// its headers only once the budget is spent, so silence means budget
+	// is left, and a single request in flight cannot overrun it by more
+	// than one.
 	startBurst = 10
 	// resetMargin is how long after Reset the first request leaves. The
 	// server's Reset is an upper bound when it is rounded up (whole
@@ -71,28 +75,30 @@ type budget struct {
 	start   *rate.Limiter // before any Remaining: the documented rate
 	now     func() time.Time
 
-	mu       sync.Mutex
-	changed  chan struct{} // closed when an answer arrives
-	limit    int           // requests per window (X-AircallApi-Limit, else documented)
-	heard    bool          // the server sent rate-limit headers at least once
-	known    bool          // rem means something
-	grow     bool          // rem is a guess: a success without headers gives its slot back
-	rem      int           // budget left as of request remSeq
-	remSeq   uint64        // requests up to this one are counted in rem
-	reset    time.Time     // when the server frees budget; zero if unknown
-	prec     time.Duration // resolution of reset
-	assumed  bool          // reset is our extrapolation, not the server's word
-	window   time.Duration // length of a fixed window, once learned
-	kind     meterKind
-	rollSeq  uint64    // requests sent before the last Reset we passed
-	rolledAt time.Time // that Reset
-	ours     int       // requests we sent since the window began
-	seq      uint64    // requests sent so far
-	inflight int
-	lastSend time.Time
-	hold     time.Time // nothing leaves before (the server's word)
-	holdWhy  string
-	margin   time.Duration
+	mu        sync.Mutex
+	changed   chan struct{} // closed when an answer arrives
+	limit     int           // requests per window (X-AircallApi-Limit, else documented)
+	heard     bool          // the server sent rate-limit headers at least once
+	known     bool          // rem means something
+	grow      bool          // rem is a guess: a success without headers gives its slot back
+	rem       int           // budget left as of request remSeq
+	remSeq    uint64        // requests up to this one are counted in rem
+	reset     time.Time     // when the server frees budget; zero if unknown
+	prec      time.Duration // resolution of reset
+	assumed   bool          // reset is our extrapolation, not the server's word
+	window    time.Duration // length of a fixed window, once learned
+	kind      meterKind
+	rollSeq   uint64    // requests sent before the last Reset we passed
+	rolledAt  time.Time // that Reset
+	ours      int       // requests we sent since the window began
+	seq       uint64    // requests sent so far
+	inflight  int
+	lastSend  time.Time
+	probe     uint64 // the request probing beyond the documented pace, in flight
+	probeNext bool
+	hold      time.Time // nothing leaves before (the server's word)
+	holdWhy   string
+	margin    time.Duration
 }
 
 func newBudget(cfg config, now func() time.Time) *budget {
@@ -194,8 +200,18 @@ func (b *budget) decide(now time.Time) (time.Duration, string, bool) {
 	reason := ""
 	switch {
 	case !b.known:
+		// Nothing heard yet: the documented pace, and beyond it one
+		// request at a time, since a server that only speaks once the
+		// budget is spent has not spoken (see startBurst).
 		if b.start != nil {
-			d, reason = bucketDelay(b.start, now), waitBudget
+			if d = bucketDelay(b.start, now); d > 0 {
+				if b.probe == 0 {
+					b.probeNext = true
+					d = 0
+				} else {
+					d, reason = min(d, untilAnswer), waitBudget
+				}
+			}
 		}
 	default:
 		avail := b.avail()
@@ -204,16 +220,17 @@ func (b *budget) decide(now time.Time) (time.Duration, string, bool) {
 			switch {
 			case b.inflight > 0:
 				return untilAnswer, waitBudget, false
-			case !b.reset.IsZero():
+			case !b.reset.IsZero() && (!b.assumed || b.reserve > 0):
 				return max(addSat(b.reset.Sub(now), b.margin), time.Millisecond), waitBudget, false
 			}
-			// Nothing in flight and no Reset known: probe one slot per
-			// slot interval of the documented pace.
-			b.rem++
+			// Our count says the window is spent, yet the server, which
+			// speaks when it is, said nothing: it has moved on. Probe, one
+			// request at a time; the first refusal brings its Reset.
+			b.rem = int(b.seq-b.remSeq) + 1
 			b.grow = true
-			return time.Minute / time.Duration(max(b.limit, 1)), waitBudget, false
+			return 0, "", false
 		}
-		if room <= b.lowWater() && !b.reset.IsZero() && b.reset.After(now) && !b.lastSend.IsZero() {
+		if room <= b.lowWater() && !b.assumed && !b.reset.IsZero() && b.reset.After(now) && !b.lastSend.IsZero() {
 			next := b.lastSend.Add(b.reset.Sub(b.lastSend) / time.Duration(room+1))
 			if next.After(now) {
 				d, reason = next.Sub(now), waitBudget
@@ -276,7 +293,9 @@ func (b *budget) commit(now time.Time) uint64 {
 	b.inflight++
 	b.ours++
 	b.lastSend = now
-	if !b.known && b.start != nil {
+	if b.probeNext {
+		b.probe, b.probeNext = b.seq, false
+	} else if !b.known && b.start != nil {
 		b.start.AllowN(now, 1)
 	}
 	if b.cap != nil {
@@ -294,6 +313,9 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 	defer b.signal()
 	now := b.now()
 	b.inflight--
+	if seq == b.probe {
+		b.probe = 0
+	}
 	if r.isZero() {
 		if status >= 200 && status < 300 && b.grow && seq > b.remSeq {
 			b.rem++ // the server had room: the slot comes back
@@ -311,7 +333,7 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 		return // sent before the last Reset we passed: its counts are stale
 	}
 	if !r.Reset.IsZero() {
-		b.mergeReset(r.Reset, prec)
+		b.mergeReset(r.Reset, prec, now)
 	}
 	early := (status == 429 || r.Remaining == 0) && !b.rolledAt.IsZero() && seq == b.rollSeq+1 &&
 		(r.Reset.IsZero() || r.Reset.Sub(b.rolledAt) < max(prec, time.Millisecond))
@@ -323,14 +345,15 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 			freed := r.Remaining + int(seq-b.rollSeq)
 			if 2*freed > b.limit {
 				b.kind = meterFixed
-				if b.window == 0 && !b.reset.IsZero() && !b.rolledAt.IsZero() && b.reset.After(b.rolledAt) {
-					b.window = b.reset.Sub(b.rolledAt).Round(max(prec, time.Millisecond))
-				}
+
 			} else {
 				b.kind = meterLeaky
 			}
 		}
 		b.rem, b.remSeq, b.known, b.grow = r.Remaining, seq, true, false
+	}
+	if !r.Reset.IsZero() {
+		b.learnWindow(prec)
 	}
 	switch {
 	case status == 429 && retryAfter > 0:
@@ -344,6 +367,19 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 	}
 }
 
+// learnWindow learns a fixed window's length from the distance between the
+// Reset we passed and the next one: the shortest seen, since windows in
+// between may have gone by unseen. Aircall's windows are a minute at most.
+func (b *budget) learnWindow(prec time.Duration) {
+	if b.kind != meterFixed || b.rolledAt.IsZero() || !b.reset.After(b.rolledAt.Add(prec)) {
+		return
+	}
+	w := b.reset.Sub(b.rolledAt).Round(max(prec, time.Millisecond))
+	if w > 0 && w <= time.Minute && (b.window == 0 || w < b.window) {
+		b.window = w
+	}
+}
+
 // holdUntil keeps every request back for d from now. A new word from the
 // server replaces the previous one, so a tighter Reset shortens the hold.
 func (b *budget) holdUntil(now time.Time, d time.Duration, why string) {
@@ -354,19 +390,14 @@ func (b *budget) holdUntil(now time.Time, d time.Duration, why string) {
 	b.holdWhy = why
 }
 
-// mergeReset records the server's Reset. Several answers of one window give
-// several upper bounds of the same instant when Reset is whole seconds:
-// the earliest is the best.
-func (b *budget) mergeReset(t time.Time, prec time.Duration) {
+// mergeReset records the server's Reset. In a fixed window, several
+// answers give several upper bounds of the same instant when Reset is whole
+// seconds: the earliest still ahead is the best. Anywhere else the latest
+// word wins (a leaky bucket's Reset is the next slot, which moves).
+func (b *budget) mergeReset(t time.Time, prec time.Duration, now time.Time) {
 	d := t.Sub(b.reset)
-	switch {
-	case b.reset.IsZero() || b.assumed:
-		b.reset = t
-	case d < prec && -d < prec:
-		if t.Before(b.reset) {
-			b.reset = t
-		}
-	default:
+	same := b.kind == meterFixed && !b.assumed && b.reset.After(now) && d < prec && -d < prec
+	if !same || t.Before(b.reset) {
 		b.reset = t
 	}
 	b.prec, b.assumed = prec, false
