@@ -93,9 +93,11 @@ type budget struct {
 	ours      int       // requests we sent since the window began
 	seq       uint64    // requests sent so far
 	inflight  int
+	pending   map[uint64]struct{} // requests in flight, by number
 	lastSend  time.Time
 	probe     uint64 // the request probing beyond the documented pace, in flight
 	probeNext bool
+	noProbe   bool      // the server refused a request without rate-limit headers
 	hold      time.Time // nothing leaves before (the server's word)
 	holdWhy   string
 	margin    time.Duration
@@ -107,6 +109,7 @@ func newBudget(cfg config, now func() time.Time) *budget {
 		reserve: cfg.reserve,
 		now:     now,
 		changed: make(chan struct{}),
+		pending: map[uint64]struct{}{},
 		limit:   DefaultRequestsPerMinute,
 		margin:  resetMargin,
 	}
@@ -116,9 +119,14 @@ func newBudget(cfg config, now func() time.Time) *budget {
 		b.limit = cfg.perMinute
 	default:
 		// The documented rate, on average: a fixed window may see the burst
-		// on top of it once, and the server's answer then says so.
+		// on top of it once, and the server's answer then says so. With a
+		// reserve, others count on their share: no burst, and our share.
 		perMinute := max(DefaultRequestsPerMinute-cfg.reserve, 1)
-		b.start = rate.NewLimiter(rate.Every(time.Minute/time.Duration(perMinute)), min(startBurst, perMinute))
+		burst := startBurst
+		if cfg.reserve > 0 {
+			burst = 1
+		}
+		b.start = rate.NewLimiter(rate.Every(time.Minute/time.Duration(perMinute)), min(burst, perMinute))
 	}
 	return b
 }
@@ -205,7 +213,7 @@ func (b *budget) decide(now time.Time) (time.Duration, string, bool) {
 		// budget is spent has not spoken (see startBurst).
 		if b.start != nil {
 			if d = bucketDelay(b.start, now); d > 0 {
-				if b.probe == 0 {
+				if b.probe == 0 && b.reserve == 0 && !b.noProbe {
 					b.probeNext = true
 					d = 0
 				} else {
@@ -220,15 +228,23 @@ func (b *budget) decide(now time.Time) (time.Duration, string, bool) {
 			switch {
 			case b.inflight > 0:
 				return untilAnswer, waitBudget, false
-			case !b.reset.IsZero() && (!b.assumed || b.reserve > 0):
-				return max(addSat(b.reset.Sub(now), b.margin), time.Millisecond), waitBudget, false
+			case b.reset.IsZero() || (b.kind == meterFixed && b.assumed && b.reserve == 0):
+				// Our count says the window is spent, yet the server, which
+				// speaks when it is, said nothing: it has moved on. Probe,
+				// one request at a time; the first refusal brings its Reset.
+				// With a reserve, at our share of the documented pace: the
+				// others count on theirs.
+				if b.reserve > 0 && b.start != nil {
+					if d := bucketDelay(b.start, now); d > 0 {
+						return d, waitBudget, false
+					}
+					b.start.AllowN(now, 1)
+				}
+				b.rem = int(b.seq-b.remSeq) + 1
+				b.grow = true
+				return 0, "", false
 			}
-			// Our count says the window is spent, yet the server, which
-			// speaks when it is, said nothing: it has moved on. Probe, one
-			// request at a time; the first refusal brings its Reset.
-			b.rem = int(b.seq-b.remSeq) + 1
-			b.grow = true
-			return 0, "", false
+			return max(addSat(b.reset.Sub(now), b.margin), time.Millisecond), waitBudget, false
 		}
 		if room <= b.lowWater() && !b.assumed && !b.reset.IsZero() && b.reset.After(now) && !b.lastSend.IsZero() {
 			next := b.lastSend.Add(b.reset.Sub(b.lastSend) / time.Duration(room+1))
@@ -277,20 +293,31 @@ func (b *budget) roll(now time.Time) {
 	b.known = true
 	b.remSeq, b.rollSeq, b.rolledAt = b.seq, b.seq, b.reset
 	b.ours = 0
-	if b.kind == meterFixed && b.window > 0 {
-		for !b.reset.After(now) {
-			b.reset = b.reset.Add(b.window)
-		}
-		b.assumed = true
-	} else {
-		b.reset, b.assumed = time.Time{}, false
+	// The next Reset, until the server gives it: a window later, or one
+	// slot later in a leaky bucket (at the documented pace until the
+	// window is known).
+	step := b.window
+	if step == 0 {
+		step = time.Minute
 	}
+	if b.kind != meterFixed {
+		step /= time.Duration(max(b.limit, 1))
+	}
+	if b.kind == meterUnknown && b.window == 0 {
+		b.reset, b.assumed = time.Time{}, false
+		return
+	}
+	for !b.reset.After(now) {
+		b.reset = b.reset.Add(step)
+	}
+	b.assumed = true
 }
 
 // commit counts a request that leaves now.
 func (b *budget) commit(now time.Time) uint64 {
 	b.seq++
 	b.inflight++
+	b.pending[b.seq] = struct{}{}
 	b.ours++
 	b.lastSend = now
 	if b.probeNext {
@@ -313,6 +340,7 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 	defer b.signal()
 	now := b.now()
 	b.inflight--
+	delete(b.pending, seq)
 	if seq == b.probe {
 		b.probe = 0
 	}
@@ -320,8 +348,11 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 		if status >= 200 && status < 300 && b.grow && seq > b.remSeq {
 			b.rem++ // the server had room: the slot comes back
 		}
-		if status == 429 && retryAfter > 0 {
-			b.holdUntil(now, retryAfter, waitRetry)
+		if status == 429 {
+			b.noProbe = true // a server refusing without a word: keep to the documented pace
+			if retryAfter > 0 {
+				b.holdUntil(now, retryAfter, waitRetry)
+			}
 		}
 		return
 	}
@@ -350,7 +381,15 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 				b.kind = meterLeaky
 			}
 		}
-		b.rem, b.remSeq, b.known, b.grow = r.Remaining, seq, true, false
+		// Requests sent before this one and still unanswered may reach the
+		// server after it: they are not in its count yet.
+		before := 0
+		for s := range b.pending {
+			if s < seq {
+				before++
+			}
+		}
+		b.rem, b.remSeq, b.known, b.grow = r.Remaining-before, seq, true, false
 	}
 	if !r.Reset.IsZero() {
 		b.learnWindow(prec)

@@ -47,11 +47,11 @@ var sharedTransport = sync.OnceValue(func() http.RoundTripper {
 func defaultConfig() config {
 	u, _ := url.Parse(DefaultBaseURL)
 	return config{
-		baseURL:   u,
-		hc:        &http.Client{Transport: sharedTransport()},
-		timeout:   DefaultTimeout,
-		pace:      true,
-		retry:     DefaultRetryPolicy(),
+		baseURL: u,
+		hc:      &http.Client{Transport: sharedTransport()},
+		timeout: DefaultTimeout,
+		pace:    true,
+		retry:   DefaultRetryPolicy(),
 	}
 }
 

@@ -154,7 +154,9 @@ func (b budgetSpec) String() string {
 	return fmt.Sprintf("%d/%s", b.perWindow, b.window)
 }
 
-func (b budgetSpec) perMinute() int { return int(float64(b.perWindow) * float64(time.Minute) / float64(b.window)) }
+func (b budgetSpec) perMinute() int {
+	return int(float64(b.perWindow) * float64(time.Minute) / float64(b.window))
+}
 
 // recorder notes when each of our requests was answered, and how.
 type recorder struct {
