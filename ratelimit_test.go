@@ -2,6 +2,7 @@ package aircall
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"sync"
@@ -392,4 +393,66 @@ func TestRate_raceFree(t *testing.T) {
 	wg.Wait()
 	assert.EqualValues(t, 100, n.Load())
 	assert.GreaterOrEqual(t, c.Rate().Remaining, 900)
+}
+
+// A request that waits more than a second for budget says so at Info level:
+// how long, and why.
+func TestBudget_slowWaitIsLogged(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
+			if n == 1 {
+				return response(r, 429, ``, "X-AircallApi-Limit", "60", "X-AircallApi-Remaining", "0", "X-AircallApi-Reset", "5")
+			}
+			return response(r, 200, `{"ping":"pong"}`, "X-AircallApi-Limit", "60", "X-AircallApi-Remaining", "58", "X-AircallApi-Reset", "55")
+		}}
+		var buf syncBuffer
+		c := newTestClient(t, srv.roundTrip, WithLogger(slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))))
+		_, err := c.Ping(t.Context())
+		require.NoError(t, err)
+		out := buf.String()
+		assert.Contains(t, out, "request waited for rate-limit budget")
+		assert.Contains(t, out, "reason=429")
+		assert.Contains(t, out, "wait=5.025s")
+		assert.Equal(t, Rate{Limit: 60, Remaining: 58, Reset: time.Now().Add(55 * time.Second)}, c.Rate())
+	})
+}
+
+// Client.Rate counts the requests sent since the server's last word, and
+// gives a fixed window's budget back once its Reset has passed.
+func TestBudget_rateIsCurrent(t *testing.T) {
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
+			if n <= 2 {
+				return response(r, 200, `{"ping":"pong"}`, "X-AircallApi-Limit", "60", "X-AircallApi-Remaining", strconv.Itoa(60-n), "X-AircallApi-Reset", "10")
+			}
+			return response(r, 200, `{"ping":"pong"}`)
+		}}
+		c := newTestClient(t, srv.roundTrip)
+		for range 4 {
+			_, err := c.Ping(t.Context())
+			require.NoError(t, err)
+		}
+		assert.Equal(t, 56, c.Rate().Remaining, "58 said, 2 sent since")
+	})
+}
+
+// syncBuffer is a bytes.Buffer safe for concurrent writes.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.buf = append(b.buf, p...)
+	return len(p), nil
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return string(b.buf)
 }
