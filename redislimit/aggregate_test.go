@@ -34,7 +34,7 @@ func TestFourClientsShareOneBudget(t *testing.T) {
 	var wg sync.WaitGroup
 	start := time.Now()
 	for w := range workers {
-		lim, err := New(newRedis(t), key, WithRate(perMinute(perWindow, window), 1), WithResetBuffer(100*time.Millisecond))
+		lim, err := New(newRedis(t), key, WithRate(perMinute(perWindow, window), 1), WithLimitWindow(window), WithResetBuffer(100*time.Millisecond))
 		require.NoError(t, err)
 		c := fake.Client(aircall.WithLimiter(lim))
 		wg.Go(func() {
