@@ -110,11 +110,11 @@ type Call struct {
 	ID int64 `json:"id"`
 	// CallUUID is the Call's UUID, which webhook call payloads and the
 	// conversation-intelligence insights carry (e.g. PredictedCSAT.CallUUID).
-	// Research outside the core reference (one secondary source); empty on
+	// Not in the API reference (seen in one published integration); empty on
 	// REST answers that do not send it.
 	CallUUID string `json:"call_uuid"`
 	// SID is the Call's telephony identifier as some REST answers send it
-	// (research outside the core reference, one secondary source).
+	// (not in the API reference; seen in one published integration).
 	SID string `json:"sid"`
 	// DirectLink is the direct API URL.
 	DirectLink string `json:"direct_link"`
@@ -146,8 +146,8 @@ type Call struct {
 	// RecordingShortURL, when Recording is present, is a unique short URL
 	// redirecting to it, valid for 3 hours only, of the form
 	// https://short-urls.aircall.io/v1/:uuid. The reference says it is
-	// exclusive to webhook events; according to research outside the core
-	// reference, the Call endpoints fill it when FetchShortURLs is set.
+	// exclusive to webhook events; published integrations show the Call
+	// endpoints fill it when FetchShortURLs is set.
 	RecordingShortURL string `json:"recording_short_url"`
 	// Voicemail is only present if a voicemail was left (only by callers on
 	// inbound calls): the direct URL of the voicemail (mp3 file). This link
@@ -156,8 +156,8 @@ type Call struct {
 	// VoicemailShortURL, when Voicemail is present, is a unique short URL
 	// redirecting to it, valid for 3 hours only, of the form
 	// https://short-urls.aircall.io/v1/:uuid. The reference says it is
-	// exclusive to webhook events; according to research outside the core
-	// reference, the Call endpoints fill it when FetchShortURLs is set.
+	// exclusive to webhook events; published integrations show the Call
+	// endpoints fill it when FetchShortURLs is set.
 	VoicemailShortURL string `json:"voicemail_short_url"`
 	// Archived describes if the Call needs follow up.
 	Archived bool `json:"archived"`
@@ -196,12 +196,12 @@ type Call struct {
 	IVROptions []*IVROption `json:"ivr_options"`
 	// IVROptionsSelected are the IVR options the caller went through on a
 	// Smartflow number, filled when FetchCallTimeline is set (calls of the
-	// last 2 months only). From research outside the core reference (one
-	// secondary source, confirmed by two SDKs for the flag itself).
+	// last 2 months only). Not in the API reference: the flag is seen in
+	// several published integrations, the field in one.
 	IVROptionsSelected []*IVROption `json:"ivr_options_selected"`
 	// AIVoiceAgents are the AI Voice Agent segments that handled the Call,
-	// ordered by start time, filled when FetchAIVAConv is set. From research
-	// outside the core reference (one secondary source).
+	// ordered by start time, filled when FetchAIVAConv is set. Not in the
+	// API reference (seen in one published integration).
 	AIVoiceAgents []*CallAIVoiceAgent `json:"ai_voice_agents"`
 }
 
@@ -266,8 +266,8 @@ func (p *Participant) UnmarshalJSON(b []byte) error {
 // IVROption is an IVR option selected in a smartflow enabled number. IVR
 // objects are not retrievable, updatable nor destroyable via the Public API.
 //
-// Branch, TransitionStartedAt and TransitionEndedAt come from research
-// outside the core reference: they are only filled in
+// Branch, TransitionStartedAt and TransitionEndedAt are not in the API
+// reference (seen in one published integration): they are only filled in
 // Call.IVROptionsSelected (CallGetOptions.FetchCallTimeline).
 type IVROption struct {
 	// ID is the id of the IVR option selected.
@@ -276,15 +276,13 @@ type IVROption struct {
 	Title string `json:"title"`
 	// Key is the key pressed by the caller in the IVR widget.
 	Key string `json:"key"`
-	// Branch is the Smartflow branch taken (research, not in the core reference).
+	// Branch is the Smartflow branch taken.
 	Branch string `json:"branch"`
 	// CreatedAt is the timestamp when the IVR option was selected.
 	CreatedAt Timestamp `json:"created_at"`
-	// TransitionStartedAt is when the transition to the option started
-	// (research, not in the core reference).
+	// TransitionStartedAt is when the transition to the option started.
 	TransitionStartedAt Timestamp `json:"transition_started_at"`
-	// TransitionEndedAt is when the transition to the option ended
-	// (research, not in the core reference).
+	// TransitionEndedAt is when the transition to the option ended.
 	TransitionEndedAt Timestamp `json:"transition_ended_at"`
 }
 
@@ -304,8 +302,8 @@ func (o *IVROption) UnmarshalJSON(b []byte) error {
 
 // CallAIVoiceAgent is one AI Voice Agent segment of a Call
 // (Call.AIVoiceAgents, filled when FetchAIVAConv is set). A Call can carry
-// several segments when escalations are chained. This object comes from
-// research outside the core reference (one secondary source).
+// several segments when escalations are chained. Shape from one published
+// integration; not in the API reference.
 type CallAIVoiceAgent struct {
 	// AgentID is the identifier of the AI Voice Agent.
 	AgentID string `json:"agent_id"`
@@ -342,7 +340,7 @@ func (a *CallAIVoiceAgent) UnmarshalJSON(b []byte) error {
 // a Call to. Unknown values pass through unchanged.
 type EscalationTargetType string
 
-// The escalation target kinds seen in research (not in the core reference).
+// The escalation target kinds, from one published integration; not in the API reference.
 const (
 	EscalationToBranch   EscalationTargetType = "branch"   // a Smartflow branch
 	EscalationToUser     EscalationTargetType = "user"     // a User
@@ -350,8 +348,8 @@ const (
 	EscalationToExternal EscalationTargetType = "external" // an external phone number
 )
 
-// EscalationTarget is where an AI Voice Agent escalated a Call (research
-// outside the core reference).
+// EscalationTarget is where an AI Voice Agent escalated a Call. Shape from
+// one published integration; not in the API reference.
 type EscalationTarget struct {
 	// Type is branch, user, team or external.
 	Type EscalationTargetType `json:"type"`
@@ -389,13 +387,13 @@ type CallListOptions struct {
 	// FetchContact, when true, adds contact details in the response.
 	FetchContact bool `url:"fetch_contact,omitempty"`
 	// FetchShortURLs, when true, fills RecordingShortURL and
-	// VoicemailShortURL (research outside the core reference).
+	// VoicemailShortURL (not in the API reference).
 	FetchShortURLs bool `url:"fetch_short_urls,omitempty"`
 	// FetchCallTimeline, when true, fills IVROptionsSelected (Smartflow
-	// numbers, last 2 months; research outside the core reference).
+	// numbers, last 2 months; not in the API reference).
 	FetchCallTimeline bool `url:"fetch_call_timeline,omitempty"`
-	// FetchAIVAConv, when true, fills AIVoiceAgents (research outside the
-	// core reference).
+	// FetchAIVAConv, when true, fills AIVoiceAgents (not in the API
+	// reference).
 	FetchAIVAConv bool `url:"fetch_aiva_conv,omitempty"`
 }
 
@@ -433,13 +431,13 @@ type CallSearchOptions struct {
 	// FetchContact, when true, adds contact details in the response.
 	FetchContact bool `url:"fetch_contact,omitempty"`
 	// FetchShortURLs, when true, fills RecordingShortURL and
-	// VoicemailShortURL (research outside the core reference).
+	// VoicemailShortURL (not in the API reference).
 	FetchShortURLs bool `url:"fetch_short_urls,omitempty"`
 	// FetchCallTimeline, when true, fills IVROptionsSelected (Smartflow
-	// numbers, last 2 months; research outside the core reference).
+	// numbers, last 2 months; not in the API reference).
 	FetchCallTimeline bool `url:"fetch_call_timeline,omitempty"`
-	// FetchAIVAConv, when true, fills AIVoiceAgents (research outside the
-	// core reference).
+	// FetchAIVAConv, when true, fills AIVoiceAgents (not in the API
+	// reference).
 	FetchAIVAConv bool `url:"fetch_aiva_conv,omitempty"`
 }
 
@@ -473,13 +471,13 @@ type CallGetOptions struct {
 	// FetchContact, when true, adds contact details in the response.
 	FetchContact bool `url:"fetch_contact,omitempty"`
 	// FetchShortURLs, when true, fills RecordingShortURL and
-	// VoicemailShortURL (research outside the core reference).
+	// VoicemailShortURL (not in the API reference).
 	FetchShortURLs bool `url:"fetch_short_urls,omitempty"`
 	// FetchCallTimeline, when true, fills IVROptionsSelected (Smartflow
-	// numbers, last 2 months; research outside the core reference).
+	// numbers, last 2 months; not in the API reference).
 	FetchCallTimeline bool `url:"fetch_call_timeline,omitempty"`
-	// FetchAIVAConv, when true, fills AIVoiceAgents (research outside the
-	// core reference).
+	// FetchAIVAConv, when true, fills AIVoiceAgents (not in the API
+	// reference).
 	FetchAIVAConv bool `url:"fetch_aiva_conv,omitempty"`
 }
 
@@ -596,8 +594,8 @@ func (c *InsightCard) validate() error {
 // by ascending id (use Order "desc" to get the last calls first) and adds no
 // contact details (set FetchContact). Only three months of history is
 // available. Paging reaches at most 10,000 Calls (past it the API answers
-// 400, ErrPageLimitExceeded): use From, or ListIter, which goes past the cap
-// by itself.
+// 400, ErrPageLimitExceeded): use From, or ListIter or ListPager, which go
+// past the cap by themselves.
 //
 //aircall:operation GET /v1/calls
 func (s *CallsService) List(ctx context.Context, opts *CallListOptions) ([]*Call, *Response, error) {
@@ -607,36 +605,46 @@ func (s *CallsService) List(ctx context.Context, opts *CallListOptions) ([]*Call
 	return doList[Call](ctx, s.client, "v1/calls", "calls", opts)
 }
 
-// callCapKey gives what the 10,000-call cap workaround orders calls by: the
-// API's creation time of a Call is its started_at.
-func callCapKey(c *Call) (int64, time.Time) { return c.ID, c.StartedAt.Time }
+// callKey gives what call listings are ordered by: the API's creation time
+// of a Call is its started_at.
+func callKey(c *Call) (int64, time.Time) { return c.ID, c.StartedAt.Time }
+
+func (o *CallListOptions) window() (from, to *time.Time, order *string) {
+	return &o.From, &o.To, &o.Order
+}
+func (o *CallListOptions) byCreation() bool { return true }
+
+func (o *CallSearchOptions) window() (from, to *time.Time, order *string) {
+	return &o.From, &o.To, &o.Order
+}
+func (o *CallSearchOptions) byCreation() bool { return true }
 
 // ListIter iterates over every Call matching opts, fetching 50 per page
 // unless opts says otherwise. opts is copied: changing it after the call has
 // no effect. Errors (including invalid opts) are yielded once and end the
-// iteration.
-//
-// It goes past the API's 10,000-call cap by itself: it lists by creation
-// time (sending order=asc when Order is empty, since the API's default
-// order is by id) and, on reaching the cap, restarts from the last
-// started_at seen (from, or to when Order is "desc"), skipping the Calls
-// already yielded, so every Call comes out exactly once.
+// iteration. Each range is a new listing, as ListPager without a checkpoint
+// describes: exact while calls are created or deleted, in either order
+// (order=asc is sent when Order is empty, since the API's default order is
+// by id), and past the API's 10,000-call cap.
 //
 //aircall:operation GET /v1/calls
 func (s *CallsService) ListIter(ctx context.Context, opts *CallListOptions) iter.Seq2[*Call, error] {
-	o := CallListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Order == "" {
-		o.Order = "asc"
-	}
-	w := &capWindow[Call]{descending: o.Order == "desc", key: callCapKey}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w, func(ctx context.Context, q pageQuery) ([]*Call, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return s.List(ctx, &page)
-	})
+	o := deref(opts)
+	return pagerIter(ctx, func() (*Pager[Call], error) { return s.ListPager(&o, "") })
+}
+
+// ListPager returns a Pager over every Call matching opts, starting from
+// the checkpoint from ("" to start afresh): its All iterates like ListIter,
+// and after any Call it yielded its Checkpoint can be saved to go on later,
+// even in another process, without missing a Call. opts is copied. The
+// window ends when the Pager is made (opts.To is pinned to that time unless
+// earlier): Calls started later are not listed. Invalid opts, or a
+// checkpoint that is damaged or was made for other options or another
+// listing, return an *ArgError.
+//
+//aircall:operation GET /v1/calls
+func (s *CallsService) ListPager(opts *CallListOptions, from Checkpoint) (*Pager[Call], error) {
+	return newPager(opts, pagerSpec[Call]{res: "calls.list", key: callKey, from: from, now: s.client.now()}, s.List)
 }
 
 // Get retrieves a Call: duration, direction, status, timestamps, comments,
@@ -670,24 +678,22 @@ func (s *CallsService) Search(ctx context.Context, opts *CallSearchOptions) ([]*
 }
 
 // SearchIter iterates over every Call matching opts, fetching 50 per page
-// unless opts says otherwise. opts is copied. Like ListIter it goes past the
-// 10,000-call cap by itself (order=asc is sent when Order is empty).
+// unless opts says otherwise. opts is copied. Like ListIter it is exact
+// while calls change and goes past the 10,000-call cap (order=asc is sent
+// when Order is empty).
 //
 //aircall:operation GET /v1/calls/search
 func (s *CallsService) SearchIter(ctx context.Context, opts *CallSearchOptions) iter.Seq2[*Call, error] {
-	o := CallSearchOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Order == "" {
-		o.Order = "asc"
-	}
-	w := &capWindow[Call]{descending: o.Order == "desc", key: callCapKey}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w, func(ctx context.Context, q pageQuery) ([]*Call, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return s.Search(ctx, &page)
-	})
+	o := deref(opts)
+	return pagerIter(ctx, func() (*Pager[Call], error) { return s.SearchPager(&o, "") })
+}
+
+// SearchPager is ListPager for Search: a Pager over every Call matching
+// opts, starting from the checkpoint from ("" to start afresh).
+//
+//aircall:operation GET /v1/calls/search
+func (s *CallsService) SearchPager(opts *CallSearchOptions, from Checkpoint) (*Pager[Call], error) {
+	return newPager(opts, pagerSpec[Call]{res: "calls.search", key: callKey, from: from, now: s.client.now()}, s.Search)
 }
 
 // Transfer cold-transfers a Call to a User, a Team or an external phone
