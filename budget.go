@@ -83,6 +83,7 @@ type budget struct {
 	grow      bool          // rem is a guess: a success without headers gives its slot back
 	rem       int           // budget left as of request remSeq
 	remSeq    uint64        // requests up to this one are counted in rem
+	rawRem    int           // the server's own count at remSeq
 	reset     time.Time     // when the server frees budget; zero if unknown
 	prec      time.Duration // resolution of reset
 	assumed   bool          // reset is our extrapolation, not the server's word
@@ -363,6 +364,11 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 	if seq <= b.rollSeq {
 		return // sent before the last Reset we passed: its counts are stale
 	}
+	if seq < b.remSeq && r.Remaining > b.rawRem && b.rem < b.rawRem {
+		// An earlier request the newer count might not have included: the
+		// server counted it before that one after all.
+		b.rem++
+	}
 	if !r.Reset.IsZero() {
 		b.mergeReset(r.Reset, prec, now)
 	}
@@ -389,7 +395,7 @@ func (b *budget) done(seq uint64, r Rate, prec time.Duration, status int, retryA
 				before++
 			}
 		}
-		b.rem, b.remSeq, b.known, b.grow = r.Remaining-before, seq, true, false
+		b.rem, b.rawRem, b.remSeq, b.known, b.grow = r.Remaining-before, r.Remaining, seq, true, false
 	}
 	if !r.Reset.IsZero() {
 		b.learnWindow(prec)
