@@ -1,8 +1,10 @@
 package aircalltest_test
 
 import (
+	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -195,3 +197,59 @@ func TestRateLimit_clientPacingAvoids429(t *testing.T) {
 		assert.Zero(t, s.Stats().RateLimited)
 	})
 }
+
+// A leaky bucket: Remaining is the free room, Reset when the next slot frees.
+func TestRateLimit_leakyBucket(t *testing.T) {
+	t.Parallel()
+	clock := &fixedClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	s := newServer(t, aircalltest.WithBudget(3), aircalltest.WithLeakyBucket(), aircalltest.WithResetUnit(aircalltest.ResetEpochMillis),
+		aircalltest.WithClock(clock.Now))
+	for i := 1; i <= 3; i++ {
+		status, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+		require.Equal(t, http.StatusOK, status)
+		assert.Equal(t, strconv.Itoa(3-i), h.Get("X-AircallApi-Remaining"))
+	}
+	status, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+	assert.Equal(t, http.StatusTooManyRequests, status)
+	// 3 a minute drain one every 20 s.
+	assert.Equal(t, strconv.FormatInt(clock.Now().Add(20*time.Second).UnixMilli(), 10), h.Get("X-AircallApi-Reset"))
+	clock.Add(20 * time.Second)
+	status, h, _ = rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+	assert.Equal(t, http.StatusOK, status, "a slot freed")
+	assert.Equal(t, "0", h.Get("X-AircallApi-Remaining"))
+}
+
+// A simulated other integration spends its share; refusals show in Stats
+// and in the log.
+func TestRateLimit_otherIntegration(t *testing.T) {
+	t.Parallel()
+	clock := &fixedClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	var log strings.Builder
+	var mu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return log.Write(p)
+	}), nil))
+	s := newServer(t, aircalltest.WithBudget(4), aircalltest.WithOtherIntegration(2), aircalltest.WithClock(clock.Now),
+		aircalltest.WithLogger(logger))
+	for range 2 {
+		status, _, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+		require.Equal(t, http.StatusOK, status)
+	}
+	clock.Add(50 * time.Second) // the other integration's two requests of this minute are due
+	status, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+	assert.Equal(t, http.StatusTooManyRequests, status, "we spent 2, they spent 2")
+	assert.Equal(t, "0", h.Get("X-AircallApi-Remaining"))
+	st := s.Stats()
+	assert.Equal(t, 2, st.OtherRequests)
+	assert.Zero(t, st.OtherRefused)
+	assert.Equal(t, 1, st.RateLimited)
+	mu.Lock()
+	assert.Contains(t, log.String(), "refused GET /v1/ping with 429")
+	mu.Unlock()
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
