@@ -167,7 +167,7 @@ var operations = []Operation{
 		ID: "calls.add_tags", Method: "POST", Path: "/v1/calls/:id/tags", Service: "Calls",
 		Summary:     "AddTags tags a Call with the given Tag IDs (Tags are created in the Dashboard or with TagsService.Create).",
 		Description: "AddTags tags a Call with the given Tag IDs (Tags are created in the Dashboard or with TagsService.Create). A call.tagged Webhook event is sent.",
-		GoMethods:   []string{"CallsService.AddTags"},
+		GoMethods:   []string{"CallsService.AddTags", "CallsService.AddTagsByName"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the call.", Required: true},
 			{Name: "tags", In: "body", Type: "array", Required: true},
@@ -218,7 +218,7 @@ var operations = []Operation{
 		ID: "calls.get", Method: "GET", Path: "/v1/calls/:id", Service: "Calls",
 		Summary:     "Get retrieves a Call: duration, direction, status, timestamps, comments, tags, participants...",
 		Description: "Get retrieves a Call: duration, direction, status, timestamps, comments, tags, participants... By default contact details are not added: set opts.FetchContact. opts may be nil. To get Calls in real time, prefer the Calls webhook events. A Call that does not exist answers 404 (ErrNotFound).",
-		GoMethods:   []string{"CallsService.Get"},
+		GoMethods:   []string{"CallsService.DownloadRecording", "CallsService.DownloadVoicemail", "CallsService.Get"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the call.", Required: true},
 			{Name: "fetch_contact", In: "query", Type: "boolean", Description: "When true, adds contact details in the response."},
@@ -358,7 +358,7 @@ var operations = []Operation{
 		ID: "calls.get_transcription", Method: "GET", Path: "/v1/calls/:id/transcription", Service: "Calls",
 		Summary:     "GetTranscription retrieves the transcription of a call (or of its voicemail).",
 		Description: "GetTranscription retrieves the transcription of a call (or of its voicemail). opts may be nil; set Mode to TranscriptionModeRealtime for the transcription produced live during the call.\n\nShape from several published integrations that agree; not in the API reference (the mode parameter is seen in one only). Needs AI Assist, and transcription enabled on the number; only recorded calls with an external participant are transcribed. Errors: 403 (errors.Is(err, ErrForbidden)) without the licence; 404 (errors.Is(err, ErrNotFound)) while the transcription is not generated yet, or for an unknown call.",
-		GoMethods:   []string{"CallsService.GetTranscription"},
+		GoMethods:   []string{"CallsService.GetTranscription", "CallsService.ScanTranscripts"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the call.", Required: true},
 			{Name: "mode", In: "query", Type: "string", Description: "TranscriptionModeAsync or TranscriptionModeRealtime; empty lets the API choose (async).", Enum: []string{"async", "realtime"}},
@@ -1033,7 +1033,7 @@ var operations = []Operation{
 		ID: "tags.create", Method: "POST", Path: "/v1/tags", Service: "Tags",
 		Summary:     "Create creates a Tag; the answer (201) is the new Tag.",
 		Description: "Create creates a Tag; the answer (201) is the new Tag. Aircall validates the Tag before inserting it: name and color are mandatory, and the color is hexadecimal (#RGB or #RRGGBB, checked before sending). Documented errors: 400 invalid payload, e.g. a name already taken (ErrBadRequest), 403 (ErrForbidden).",
-		GoMethods:   []string{"TagsService.Create"},
+		GoMethods:   []string{"TagsService.Create", "TagsService.FindOrCreate"},
 		Params: []Param{
 			{Name: "name", In: "body", Type: "string", Description: "Can't be blank. Tag names are unique: an existing name answers 400."},
 			{Name: "color", In: "body", Type: "string", Description: "Can't be blank and must be formatted in hexadecimal: #RGB or #RRGGBB."},
@@ -1206,7 +1206,7 @@ var operations = []Operation{
 	{
 		ID: "users.create", Method: "POST", Path: "/v1/users", Service: "Users",
 		Summary:     "Create creates a User.",
-		Description: "Create creates a User. An invitation email is sent to the User, who has to confirm their account before being able to use Aircall; a user.created Webhook event is sent. A missing mandatory attribute answers 422 (ErrUnprocessable): check the troubleshoot field.\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "Create creates a User. An invitation email is sent to the User, who has to confirm their account before being able to use Aircall; a user.created Webhook event is sent. A missing mandatory attribute answers 422 (ErrUnprocessable): check the troubleshoot field.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.Create. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.Create"},
 		Params: []Param{
 			{Name: "email", In: "body", Type: "string", Description: "Must be a valid and unique email. Mandatory.", Required: true},
@@ -1254,7 +1254,7 @@ var operations = []Operation{
 	{
 		ID: "users.get", Method: "GET", Path: "/v1/users/:id", Service: "Users",
 		Summary:     "Get retrieves details of a specific User, including their Numbers.",
-		Description: "Get retrieves details of a specific User, including their Numbers. A User that does not exist answers 404 (ErrNotFound).\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "Get retrieves details of a specific User, including their Numbers. A User that does not exist answers 404 (ErrNotFound).\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.Get. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.Get"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
@@ -1282,7 +1282,7 @@ var operations = []Operation{
 	{
 		ID: "users.list", Method: "GET", Path: "/v1/users", Service: "Users",
 		Summary:     "List fetches one page of the Users associated to the Company and their information.",
-		Description: "List fetches one page of the Users associated to the Company and their information. Only what opts sets is sent; the API answers 20 per page unless told otherwise.\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "List fetches one page of the Users associated to the Company and their information. Only what opts sets is sent; the API answers 20 per page unless told otherwise.\n\nThe Users listed have no Numbers (User.Numbers is empty): only Get fills them. For Users with their Numbers use UsersV2.ListWithNumbersIter; to find one User by email, UsersV2.FindByEmail.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.List. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.List", "UsersService.ListIter"},
 		Params: []Param{
 			{Name: "page", In: "query", Type: "integer", Description: "The page to fetch, starting at 1 (the API's default)."},
@@ -1320,8 +1320,8 @@ var operations = []Operation{
 	{
 		ID: "users.start_call", Method: "POST", Path: "/v1/users/:id/calls", Service: "Users",
 		Summary:     "StartCall starts an outbound call for a User from their Phone app (the base of a Click-to-call feature): the Phone dials req.To from the Number req.NumberID.",
-		Description: "StartCall starts an outbound call for a User from their Phone app (the base of a Click-to-call feature): the Phone dials req.To from the Number req.NumberID. The User must be available, not on a call and associated to the Number, and the Number must be active. Desktop Phone app only (not iOS or Android). The API answers 204 with no body, so the new Call's id is not returned: find it with CallsService.Search or the call.created webhook.\n\n400 (ErrBadRequest): Number not found or invalid number to dial. 405 (ErrMethodNotAllowed): User not available.",
-		GoMethods:   []string{"UsersService.StartCall"},
+		Description: "StartCall starts an outbound call for a User from their Phone app (the base of a Click-to-call feature): the Phone dials req.To from the Number req.NumberID. The User must be available, not on a call and associated to the Number, and the Number must be active. Desktop Phone app only (not iOS or Android). The API answers 204 with no body, so the new Call's id is not returned: StartCallAndWait starts the call and returns it, or find it with CallsService.Search or the call.created webhook.\n\n400 (ErrBadRequest): Number not found or invalid number to dial. 405 (ErrMethodNotAllowed): User not available.",
+		GoMethods:   []string{"UsersService.StartCall", "UsersService.StartCallAndWait"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
 			{Name: "number_id", In: "body", Type: "integer", Format: "int64", Description: "The unique identifier of the Number to use for the call. Mandatory.", Required: true},
@@ -1336,7 +1336,7 @@ var operations = []Operation{
 	{
 		ID: "users.update", Method: "PUT", Path: "/v1/users/:id", Service: "Users",
 		Summary:     "Update updates a User: only the fields set in req are sent.",
-		Description: "Update updates a User: only the fields set in req are sent. For instance, a User's availability status could be automatically updated based on information from their calendar or a workforce management tool.\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "Update updates a User: only the fields set in req are sent. For instance, a User's availability status could be automatically updated based on information from their calendar or a workforce management tool.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.Update. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.Update"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
@@ -1367,19 +1367,21 @@ var operations = []Operation{
 			{Name: "wrap_up_time", In: "body", Type: "integer", Description: "The wrap-up time after a call, in seconds (agents only; default 0)."},
 			{Name: "role_ids", In: "body", Type: "array", Description: "The User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\" (default agent)."},
 			{Name: "inviter_user_id", In: "body", Type: "integer", Format: "int64", Description: "The User the invitation email comes from."},
+			{Name: "extension", In: "body", Type: "string", Description: "The User's internal extension, e.g. \"101\". Not in a public reference: seen in recorded create requests."},
+			{Name: "default_number_id", In: "body", Type: "integer", Format: "int64", Description: "The Number the User calls from by default. Not in a public reference: seen in recorded create requests."},
 		},
 		Request:     "*CreateUserV2Request",
 		Response:    "*UserV2",
 		ResponseKey: "user",
 		ReadOnly:    false, Destructive: false, Idempotent: false, ReachesPerson: false,
 		Confidence:  "secondary",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"email":{"type":"string","description":"Must be a valid and unique email. Required."},"first_name":{"type":"string","description":"The User's first name. Required."},"inviter_user_id":{"type":"integer","format":"int64","description":"The User the invitation email comes from."},"language":{"type":"string","description":"The User's language, an IETF tag like \"fr-FR\" (default en-US)."},"last_name":{"type":"string","description":"The User's last name. Required."},"role_ids":{"type":"array","description":"The User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\" (default agent).","items":{"type":"string"}},"time_zone":{"type":"string","description":"The User's time zone, e.g. \"Europe/Paris\" (default Etc/UTC)."},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only; default 0)."}},"required":["email","first_name","last_name"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"default_number_id":{"type":"integer","format":"int64","description":"The Number the User calls from by default. Not in a public reference: seen in recorded create requests."},"email":{"type":"string","description":"Must be a valid and unique email. Required."},"extension":{"type":"string","description":"The User's internal extension, e.g. \"101\". Not in a public reference: seen in recorded create requests."},"first_name":{"type":"string","description":"The User's first name. Required."},"inviter_user_id":{"type":"integer","format":"int64","description":"The User the invitation email comes from."},"language":{"type":"string","description":"The User's language, an IETF tag like \"fr-FR\" (default en-US)."},"last_name":{"type":"string","description":"The User's last name. Required."},"role_ids":{"type":"array","description":"The User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\" (default agent).","items":{"type":"string"}},"time_zone":{"type":"string","description":"The User's time zone, e.g. \"Europe/Paris\" (default Etc/UTC)."},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only; default 0)."}},"required":["email","first_name","last_name"],"additionalProperties":false}`),
 	},
 	{
 		ID: "users_v2.get", Method: "GET", Path: "/v2/users/:id", Service: "UsersV2",
 		Summary:     "Get retrieves a User by id.",
 		Description: "Get retrieves a User by id.\n\nShape from several published integrations that agree; not in the API reference. Errors: 404 (errors.Is(err, ErrNotFound)) for an unknown User.",
-		GoMethods:   []string{"UsersV2Service.Get", "UsersV2Service.GetByEmail"},
+		GoMethods:   []string{"UsersV2Service.FindByEmail", "UsersV2Service.Get", "UsersV2Service.GetByEmail"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
 		},
@@ -1392,7 +1394,7 @@ var operations = []Operation{
 	{
 		ID: "users_v2.list", Method: "GET", Path: "/v2/users", Service: "UsersV2",
 		Summary:     "List fetches one page of the company's Users.",
-		Description: "List fetches one page of the company's Users. opts may be nil.\n\nShape from several published integrations that agree; not in the API reference. Response.Meta holds the pagination block.",
+		Description: "List fetches one page of the company's Users. opts may be nil. A v2 User carries no Numbers: ListWithNumbersIter gives each User with their Numbers, FindByEmail finds one User by email.\n\nShape from several published integrations that agree; not in the API reference. Response.Meta holds the pagination block.",
 		GoMethods:   []string{"UsersV2Service.List", "UsersV2Service.ListIter"},
 		Params: []Param{
 			{Name: "from", In: "query", Type: "integer", Format: "int64", Description: "Keeps Users created at or after this time (sent as a UNIX timestamp)."},
@@ -1412,7 +1414,7 @@ var operations = []Operation{
 		ID: "users_v2.list_numbers", Method: "GET", Path: "/v2/users/:id/numbers", Service: "UsersV2",
 		Summary:     "ListNumbers fetches one page of the Numbers assigned to a User.",
 		Description: "ListNumbers fetches one page of the Numbers assigned to a User. opts may be nil.\n\nShape from several published integrations that agree; not in the API reference. Errors: 404 (errors.Is(err, ErrNotFound)) for an unknown User.",
-		GoMethods:   []string{"UsersV2Service.ListNumbers", "UsersV2Service.ListNumbersIter"},
+		GoMethods:   []string{"UsersV2Service.ListNumbers", "UsersV2Service.ListNumbersIter", "UsersV2Service.ListWithNumbersIter"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
 			{Name: "order", In: "query", Type: "string", Description: "Sorts the Numbers: \"asc\" or \"desc\"."},
@@ -1439,13 +1441,17 @@ var operations = []Operation{
 			{Name: "substatus", In: "body", Type: "string", Description: "Why the User is unavailable, e.g. UserV2SubstatusOutForLunch.", Enum: []string{"always_opened", "always_closed", "out_for_lunch", "on_a_break", "in_training", "doing_back_office", "other"}},
 			{Name: "role_ids", In: "body", Type: "array", Description: "Replaces the User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\"."},
 			{Name: "wrap_up_time", In: "body", Type: "integer", Description: "The wrap-up time after a call, in seconds (agents only)."},
+			{Name: "time_zone", In: "body", Type: "string", Description: "The User's time zone, e.g. \"Europe/Paris\"; can't be blank if set. Seen in recorded update requests, like the next three fields."},
+			{Name: "language", In: "body", Type: "string", Description: "The User's language, an IETF tag like \"fr-FR\"; can't be blank if set."},
+			{Name: "extension", In: "body", Type: "string", Description: "The User's internal extension, e.g. \"101\"; can't be blank if set."},
+			{Name: "default_number_id", In: "body", Type: "integer", Format: "int64", Description: "The Number the User calls from by default."},
 		},
 		Request:     "*UpdateUserV2Request",
 		Response:    "*UserV2",
 		ResponseKey: "user",
 		ReadOnly:    false, Destructive: true, Idempotent: true, ReachesPerson: false,
 		Confidence:  "secondary",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"availability_status":{"type":"string","description":"UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.","enum":["available","custom","unavailable"]},"first_name":{"type":"string","description":"The User's first name; can't be blank if set."},"id":{"type":"integer","format":"int64","description":"Id of the user."},"last_name":{"type":"string","description":"The User's last name; can't be blank if set."},"role_ids":{"type":"array","description":"Replaces the User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\".","items":{"type":"string"}},"substatus":{"type":"string","description":"Why the User is unavailable, e.g. UserV2SubstatusOutForLunch.","enum":["always_opened","always_closed","out_for_lunch","on_a_break","in_training","doing_back_office","other"]},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only)."}},"required":["id"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"availability_status":{"type":"string","description":"UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.","enum":["available","custom","unavailable"]},"default_number_id":{"type":"integer","format":"int64","description":"The Number the User calls from by default."},"extension":{"type":"string","description":"The User's internal extension, e.g. \"101\"; can't be blank if set."},"first_name":{"type":"string","description":"The User's first name; can't be blank if set."},"id":{"type":"integer","format":"int64","description":"Id of the user."},"language":{"type":"string","description":"The User's language, an IETF tag like \"fr-FR\"; can't be blank if set."},"last_name":{"type":"string","description":"The User's last name; can't be blank if set."},"role_ids":{"type":"array","description":"Replaces the User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\".","items":{"type":"string"}},"substatus":{"type":"string","description":"Why the User is unavailable, e.g. UserV2SubstatusOutForLunch.","enum":["always_opened","always_closed","out_for_lunch","on_a_break","in_training","doing_back_office","other"]},"time_zone":{"type":"string","description":"The User's time zone, e.g. \"Europe/Paris\"; can't be blank if set. Seen in recorded update requests, like the next three fields."},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only)."}},"required":["id"],"additionalProperties":false}`),
 	},
 	{
 		ID: "webhooks.create", Method: "POST", Path: "/v1/webhooks", Service: "Webhooks",

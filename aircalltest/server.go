@@ -35,6 +35,8 @@ type Server struct {
 	faults   []*faultEntry
 	stats    Stats
 	delivery deliveryState
+	sched    schedState // what happens later on the fake's clock (schedule.go)
+	sim      simState   // plan rules, media, simulations (options_workflows.go)
 	closed   bool
 
 	stop      context.CancelFunc // ends webhook deliveries on Close
@@ -107,19 +109,15 @@ func (s *Server) HTTPClient() *http.Client { return s.hc }
 // client without credentials with aircall.NewClient(aircall.WithBaseURL(s.URL()),
 // aircall.WithHTTPClient(s.HTTPClient())).
 func (s *Server) Client(opts ...aircall.Option) *aircall.Client {
+	// The auth options replace each other (the last wins), so an
+	// aircall.WithBearerToken in opts takes the place of the fake's API key.
 	base := []aircall.Option{
 		aircall.WithBaseURL(s.url),
 		aircall.WithHTTPClient(s.hc),
+		aircall.WithBasicAuth(s.cfg.apiID, s.cfg.apiToken),
 	}
 	if s.cfg.rateLimit == 0 {
 		base = append(base, aircall.WithoutRateLimit())
-	}
-	probe, err := aircall.NewClient(opts...)
-	if err != nil {
-		panic("aircalltest: Client: " + err.Error())
-	}
-	if strings.Contains(probe.String(), "Auth: none") {
-		base = append(base, aircall.WithBasicAuth(s.cfg.apiID, s.cfg.apiToken))
 	}
 	c, err := aircall.NewClient(append(base, opts...)...)
 	if err != nil {
@@ -134,6 +132,7 @@ func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		s.mu.Lock()
 		s.closed = true
+		s.stopTimers()
 		s.mu.Unlock()
 		s.stop()
 		s.workers.Wait()
@@ -150,6 +149,7 @@ func (s *Server) now() time.Time { return s.cfg.now() }
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.stats.Requests++
+	s.runDue()
 	faults := s.takeFaults(r)
 	s.mu.Unlock()
 	if len(faults) == 0 {
@@ -181,6 +181,9 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		x.cred = cred
 		if !s.admit(x) {
+			return
+		}
+		if !s.featureAllowed(x) {
 			return
 		}
 	}
