@@ -3,6 +3,7 @@ package aircalltest
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
 	"time"
 )
@@ -52,6 +53,7 @@ const (
 
 type config struct {
 	inMemory     bool
+	listener     net.Listener // WithListener; nil: a loopback port of httptest
 	apiID        string
 	apiToken     string
 	accessTokens []string

@@ -35,6 +35,7 @@ type Server struct {
 	faults   []*faultEntry
 	stats    Stats
 	delivery deliveryState
+	control  controlState
 	closed   bool
 
 	stop      context.CancelFunc // ends webhook deliveries on Close
@@ -66,7 +67,7 @@ func NewServer(opts ...ServerOption) *Server {
 		s.url = InMemoryURL
 		s.hc = HandlerClient(s.handler)
 	} else {
-		s.ts = httptest.NewServer(s.handler)
+		s.ts = startListener(s.handler, cfg.listener)
 		s.url = s.ts.URL
 		s.hc = s.ts.Client()
 	}
@@ -144,6 +145,10 @@ func (s *Server) now() time.Time { return s.cfg.now() }
 
 // serveHTTP is the outer layer: counting, injected faults, then the API.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if isControl(r) {
+		s.serveControl(w, r)
+		return
+	}
 	s.mu.Lock()
 	s.stats.Requests++
 	faults := s.takeFaults(r)
