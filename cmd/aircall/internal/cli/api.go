@@ -30,7 +30,7 @@ func (a *App) newAPICmd() *cobra.Command {
 "gh api". The SDK still authenticates, paces the request under the rate
 limit, retries what is safe to retry and checks the path stays on the API host.
 
-METHOD defaults to GET, or POST when fields are given. Fields given with -f
+METHOD defaults to GET, or POST when fields are given (without --paginate). Fields given with -f
 (strings) or -F (typed: numbers, true, false, null, [..] and {..} as JSON,
 @file for a file's content) go in the query string of a GET or DELETE and in
 the JSON body of other methods; --input FILE sends a body as is ("-" reads
@@ -58,7 +58,7 @@ what happened (see "aircall --help").`,
 			}
 			if method == "" {
 				method = http.MethodGet
-				if len(fields) > 0 || input != "" {
+				if !paginate && (len(fields) > 0 || input != "") {
 					method = http.MethodPost
 				}
 			}

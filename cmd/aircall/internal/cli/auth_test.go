@@ -126,8 +126,10 @@ func TestAuthLogout_removesTheProfile(t *testing.T) {
 
 func TestConfig_warnsWhenReadableByOthers(t *testing.T) {
 	t.Parallel()
-	e := newEnv(t)
-	require.NoError(t, saveConfig(e["AIRCALL_CONFIG"], &Config{Profiles: map[string]*Profile{"default": {APIID: "x", APIToken: "y", BaseURL: "http://127.0.0.1:1"}}}))
+	e, s := fakeEnv(t)
+	delete(e, "AIRCALL_API_ID")
+	delete(e, "AIRCALL_API_TOKEN")
+	require.NoError(t, saveConfig(e["AIRCALL_CONFIG"], &Config{Profiles: map[string]*Profile{"default": {APIID: "x", APIToken: "y", BaseURL: s.URL()}}}))
 	require.NoError(t, os.Chmod(e["AIRCALL_CONFIG"], 0o644))
 	r := e.run(t, "", "auth", "status")
 	assert.Contains(t, r.err, "readable by others")

@@ -69,12 +69,19 @@ func (t *table) write(w io.Writer, tty bool) error {
 // writeRecord prints one object as "field: value" lines, in the API's order.
 func writeRecord(w io.Writer, raw []byte, g any, tty bool) error {
 	obj, ok := g.(map[string]any)
-	if !ok {
+	if !ok || len(obj) == 0 {
 		_, err := fmt.Fprintln(w, cell("", g, false, 0))
 		return err
 	}
+	keys := orderedKeys(raw)
+	if inner, ok := obj[keys[0]].(map[string]any); ok && len(keys) == 1 {
+		// an envelope such as {"company": {...}}: show what it holds
+		var env map[string]json.RawMessage
+		_ = json.Unmarshal(raw, &env)
+		return writeRecord(w, env[keys[0]], inner, tty)
+	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	for _, k := range orderedKeys(raw) {
+	for _, k := range keys {
 		fmt.Fprintf(tw, "%s:\t%s\n", k, cell(k, obj[k], tty, 80))
 	}
 	return tw.Flush()
