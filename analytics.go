@@ -31,7 +31,7 @@ type AnalyticsService service
 // Polling bounds of AnalyticsService.WaitForExport.
 const (
 	// DefaultExportPollInterval is how often WaitForExport checks an export
-	// unless told otherwise: about once a minute, as the research advises.
+	// unless told otherwise: about once a minute, as advised for this API.
 	DefaultExportPollInterval = time.Minute
 	// MinExportPollInterval is the shortest interval WaitForExport accepts.
 	MinExportPollInterval = time.Second
@@ -40,8 +40,8 @@ const (
 // AnalyticsReportName names a report that can be exported.
 type AnalyticsReportName string
 
-// The 12 exportable reports (research, evidence [P] for the count and the
-// first two names, [S] for the list).
+// The 12 exportable reports. Aircall's guides give the count and the first
+// two names; the rest come from one published integration.
 const (
 	AnalyticsReportCallsHistory                                 AnalyticsReportName = "CALLS_HISTORY"
 	AnalyticsReportUserStatusHistory                            AnalyticsReportName = "USER_STATUS_HISTORY"
@@ -61,7 +61,7 @@ const (
 // in the filter's Timezone.
 type AnalyticsRelativeRange string
 
-// Relative date windows (research, evidence [S]).
+// Relative date windows, from one published integration; not in Aircall's documentation.
 const (
 	AnalyticsLastMonth AnalyticsRelativeRange = "LAST_MONTH"
 	AnalyticsLastWeek  AnalyticsRelativeRange = "LAST_WEEK"
@@ -74,7 +74,7 @@ const (
 // AnalyticsExportStatus is where an export is: PENDING, then COMPLETED or FAILED.
 type AnalyticsExportStatus string
 
-// Export statuses (research, evidence [P]).
+// Export statuses, from Aircall's developer guides.
 const (
 	AnalyticsExportPending   AnalyticsExportStatus = "PENDING"
 	AnalyticsExportCompleted AnalyticsExportStatus = "COMPLETED"
@@ -107,8 +107,8 @@ type CreateAnalyticsExportRequest struct {
 }
 
 // AnalyticsFilter selects the rows of a report. Only Timezone and DateFilter
-// are required. List filters stay lists even for one value. Where the
-// research does not say a filter's type ([?]), the field is an any: give it
+// are required. List filters stay lists even for one value. Where no
+// source gives a filter's type, the field is an any: give it
 // the JSON value the API expects (e.g. a number or a list).
 type AnalyticsFilter struct {
 	// Timezone is the IANA time zone that resolves the date window and buckets
@@ -296,11 +296,8 @@ func (r *CreateAnalyticsExportRequest) validate() error {
 // CreateExport requests a report export. The export starts PENDING; wait for
 // it with WaitForExport (or the analytics.report_created webhook event).
 //
-// From the research, evidence [P] for the feature (asynchronous CSV exports
-// of 12 reports, a payload wrapped in input with filters under input.filter,
-// only timezone and dateFilter mandatory, statuses PENDING → COMPLETED |
-// FAILED); [S] for the path, the body's keys and the camelCase answer
-// {exportID, createdAt, status} (one peer's code and fixtures). Exactly one
+// Feature from Aircall's developer guides; path and fields from one
+// published integration, not in the API reference. Exactly one
 // of DateFilter.Relative and DateFilter.AbsoluteRange is checked before
 // sending. Errors: 403 (errors.Is(err, ErrForbidden)) without the Analytics+
 // add-on; 400 (ErrBadRequest) for filters the API rejects.
@@ -319,9 +316,9 @@ func (s *AnalyticsService) CreateExport(ctx context.Context, req *CreateAnalytic
 // GetExport retrieves an export: its status and, once COMPLETED, a fresh
 // DownloadURL (or ErrorMessage once FAILED).
 //
-// From the research, evidence [S] for the path and the answer (one peer; the
-// Aircall docs [P] mention "the retrieve endpoint"); the answer has no
-// envelope and camelCase keys. Errors: 403 (errors.Is(err, ErrForbidden))
+// Shape from one published integration; Aircall's guides mention the
+// endpoint but not its shape. The answer has no envelope and camelCase
+// keys. Errors: 403 (errors.Is(err, ErrForbidden))
 // without the Analytics+ add-on; 404 (ErrNotFound) for an unknown export.
 //
 //aircall:operation GET /v1/analytics/report/export/:export_id
@@ -346,8 +343,6 @@ func (s *AnalyticsService) GetExport(ctx context.Context, exportID string) (*Ana
 // error of GetExport (after the client's own retries) ends the wait. With
 // any error, the export as last read (nil if none) comes back too.
 //
-// From the research, evidence [S]: it polls the retrieve endpoint (see
-// GetExport), about once a minute as one peer advises; the statuses are [P].
 // Errors: those of GetExport, e.g. 403 (errors.Is(err, ErrForbidden)) without
 // the Analytics+ add-on; ErrAnalyticsExportFailed for a FAILED export.
 //

@@ -110,11 +110,11 @@ type Call struct {
 	ID int64 `json:"id"`
 	// CallUUID is the Call's UUID, which webhook call payloads and the
 	// conversation-intelligence insights carry (e.g. PredictedCSAT.CallUUID).
-	// Research outside the core reference (one secondary source); empty on
+	// Not in the API reference (seen in one published integration); empty on
 	// REST answers that do not send it.
 	CallUUID string `json:"call_uuid"`
 	// SID is the Call's telephony identifier as some REST answers send it
-	// (research outside the core reference, one secondary source).
+	// (not in the API reference; seen in one published integration).
 	SID string `json:"sid"`
 	// DirectLink is the direct API URL.
 	DirectLink string `json:"direct_link"`
@@ -146,8 +146,8 @@ type Call struct {
 	// RecordingShortURL, when Recording is present, is a unique short URL
 	// redirecting to it, valid for 3 hours only, of the form
 	// https://short-urls.aircall.io/v1/:uuid. The reference says it is
-	// exclusive to webhook events; according to research outside the core
-	// reference, the Call endpoints fill it when FetchShortURLs is set.
+	// exclusive to webhook events; published integrations show the Call
+	// endpoints fill it when FetchShortURLs is set.
 	RecordingShortURL string `json:"recording_short_url"`
 	// Voicemail is only present if a voicemail was left (only by callers on
 	// inbound calls): the direct URL of the voicemail (mp3 file). This link
@@ -156,8 +156,8 @@ type Call struct {
 	// VoicemailShortURL, when Voicemail is present, is a unique short URL
 	// redirecting to it, valid for 3 hours only, of the form
 	// https://short-urls.aircall.io/v1/:uuid. The reference says it is
-	// exclusive to webhook events; according to research outside the core
-	// reference, the Call endpoints fill it when FetchShortURLs is set.
+	// exclusive to webhook events; published integrations show the Call
+	// endpoints fill it when FetchShortURLs is set.
 	VoicemailShortURL string `json:"voicemail_short_url"`
 	// Archived describes if the Call needs follow up.
 	Archived bool `json:"archived"`
@@ -196,12 +196,12 @@ type Call struct {
 	IVROptions []*IVROption `json:"ivr_options"`
 	// IVROptionsSelected are the IVR options the caller went through on a
 	// Smartflow number, filled when FetchCallTimeline is set (calls of the
-	// last 2 months only). From research outside the core reference (one
-	// secondary source, confirmed by two SDKs for the flag itself).
+	// last 2 months only). Not in the API reference: the flag is seen in
+	// several published integrations, the field in one.
 	IVROptionsSelected []*IVROption `json:"ivr_options_selected"`
 	// AIVoiceAgents are the AI Voice Agent segments that handled the Call,
-	// ordered by start time, filled when FetchAIVAConv is set. From research
-	// outside the core reference (one secondary source).
+	// ordered by start time, filled when FetchAIVAConv is set. Not in the
+	// API reference (seen in one published integration).
 	AIVoiceAgents []*CallAIVoiceAgent `json:"ai_voice_agents"`
 }
 
@@ -266,8 +266,8 @@ func (p *Participant) UnmarshalJSON(b []byte) error {
 // IVROption is an IVR option selected in a smartflow enabled number. IVR
 // objects are not retrievable, updatable nor destroyable via the Public API.
 //
-// Branch, TransitionStartedAt and TransitionEndedAt come from research
-// outside the core reference: they are only filled in
+// Branch, TransitionStartedAt and TransitionEndedAt are not in the API
+// reference (seen in one published integration): they are only filled in
 // Call.IVROptionsSelected (CallGetOptions.FetchCallTimeline).
 type IVROption struct {
 	// ID is the id of the IVR option selected.
@@ -276,15 +276,13 @@ type IVROption struct {
 	Title string `json:"title"`
 	// Key is the key pressed by the caller in the IVR widget.
 	Key string `json:"key"`
-	// Branch is the Smartflow branch taken (research, not in the core reference).
+	// Branch is the Smartflow branch taken.
 	Branch string `json:"branch"`
 	// CreatedAt is the timestamp when the IVR option was selected.
 	CreatedAt Timestamp `json:"created_at"`
-	// TransitionStartedAt is when the transition to the option started
-	// (research, not in the core reference).
+	// TransitionStartedAt is when the transition to the option started.
 	TransitionStartedAt Timestamp `json:"transition_started_at"`
-	// TransitionEndedAt is when the transition to the option ended
-	// (research, not in the core reference).
+	// TransitionEndedAt is when the transition to the option ended.
 	TransitionEndedAt Timestamp `json:"transition_ended_at"`
 }
 
@@ -304,8 +302,8 @@ func (o *IVROption) UnmarshalJSON(b []byte) error {
 
 // CallAIVoiceAgent is one AI Voice Agent segment of a Call
 // (Call.AIVoiceAgents, filled when FetchAIVAConv is set). A Call can carry
-// several segments when escalations are chained. This object comes from
-// research outside the core reference (one secondary source).
+// several segments when escalations are chained. Shape from one published
+// integration; not in the API reference.
 type CallAIVoiceAgent struct {
 	// AgentID is the identifier of the AI Voice Agent.
 	AgentID string `json:"agent_id"`
@@ -342,7 +340,7 @@ func (a *CallAIVoiceAgent) UnmarshalJSON(b []byte) error {
 // a Call to. Unknown values pass through unchanged.
 type EscalationTargetType string
 
-// The escalation target kinds seen in research (not in the core reference).
+// The escalation target kinds, from one published integration; not in the API reference.
 const (
 	EscalationToBranch   EscalationTargetType = "branch"   // a Smartflow branch
 	EscalationToUser     EscalationTargetType = "user"     // a User
@@ -350,8 +348,8 @@ const (
 	EscalationToExternal EscalationTargetType = "external" // an external phone number
 )
 
-// EscalationTarget is where an AI Voice Agent escalated a Call (research
-// outside the core reference).
+// EscalationTarget is where an AI Voice Agent escalated a Call. Shape from
+// one published integration; not in the API reference.
 type EscalationTarget struct {
 	// Type is branch, user, team or external.
 	Type EscalationTargetType `json:"type"`
@@ -389,13 +387,13 @@ type CallListOptions struct {
 	// FetchContact, when true, adds contact details in the response.
 	FetchContact bool `url:"fetch_contact,omitempty"`
 	// FetchShortURLs, when true, fills RecordingShortURL and
-	// VoicemailShortURL (research outside the core reference).
+	// VoicemailShortURL (not in the API reference).
 	FetchShortURLs bool `url:"fetch_short_urls,omitempty"`
 	// FetchCallTimeline, when true, fills IVROptionsSelected (Smartflow
-	// numbers, last 2 months; research outside the core reference).
+	// numbers, last 2 months; not in the API reference).
 	FetchCallTimeline bool `url:"fetch_call_timeline,omitempty"`
-	// FetchAIVAConv, when true, fills AIVoiceAgents (research outside the
-	// core reference).
+	// FetchAIVAConv, when true, fills AIVoiceAgents (not in the API
+	// reference).
 	FetchAIVAConv bool `url:"fetch_aiva_conv,omitempty"`
 }
 
@@ -433,13 +431,13 @@ type CallSearchOptions struct {
 	// FetchContact, when true, adds contact details in the response.
 	FetchContact bool `url:"fetch_contact,omitempty"`
 	// FetchShortURLs, when true, fills RecordingShortURL and
-	// VoicemailShortURL (research outside the core reference).
+	// VoicemailShortURL (not in the API reference).
 	FetchShortURLs bool `url:"fetch_short_urls,omitempty"`
 	// FetchCallTimeline, when true, fills IVROptionsSelected (Smartflow
-	// numbers, last 2 months; research outside the core reference).
+	// numbers, last 2 months; not in the API reference).
 	FetchCallTimeline bool `url:"fetch_call_timeline,omitempty"`
-	// FetchAIVAConv, when true, fills AIVoiceAgents (research outside the
-	// core reference).
+	// FetchAIVAConv, when true, fills AIVoiceAgents (not in the API
+	// reference).
 	FetchAIVAConv bool `url:"fetch_aiva_conv,omitempty"`
 }
 
@@ -473,13 +471,13 @@ type CallGetOptions struct {
 	// FetchContact, when true, adds contact details in the response.
 	FetchContact bool `url:"fetch_contact,omitempty"`
 	// FetchShortURLs, when true, fills RecordingShortURL and
-	// VoicemailShortURL (research outside the core reference).
+	// VoicemailShortURL (not in the API reference).
 	FetchShortURLs bool `url:"fetch_short_urls,omitempty"`
 	// FetchCallTimeline, when true, fills IVROptionsSelected (Smartflow
-	// numbers, last 2 months; research outside the core reference).
+	// numbers, last 2 months; not in the API reference).
 	FetchCallTimeline bool `url:"fetch_call_timeline,omitempty"`
-	// FetchAIVAConv, when true, fills AIVoiceAgents (research outside the
-	// core reference).
+	// FetchAIVAConv, when true, fills AIVoiceAgents (not in the API
+	// reference).
 	FetchAIVAConv bool `url:"fetch_aiva_conv,omitempty"`
 }
 

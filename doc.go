@@ -24,12 +24,38 @@
 //     number is configured with a callback URL; messages stay out of the
 //     Aircall apps) and native (messages appear in the apps). The two modes
 //     are mutually exclusive on a number.
-//   - UsersV2, AIVoiceAgents and Analytics cover endpoints beyond the core
-//     reference; their doc comments say how well each shape is evidenced.
+//   - UsersV2, AIVoiceAgents and Analytics cover endpoints beyond the API
+//     reference (see How sure the SDK is of each shape).
 //
 // Each method's doc comment ends with the operation it calls, e.g.
 // "//aircall:operation GET /v1/users/:id". Client.Do and Client.NewRequest
 // reach any endpoint the SDK does not model yet.
+//
+// # How sure the SDK is of each shape
+//
+// Every operation of the Aircall API reference
+// (https://developer.aircall.io/api-references/) is modelled on the
+// reference itself, and its tests decode the reference's own examples.
+// Aircall documents some endpoints only in its developer guides and Help
+// Center (messaging, WhatsApp, conversation intelligence, analytics), and
+// some not at all (Users v2, AI Voice Agents, SMS templates, group
+// messages). For those, the method's doc comment says in one sentence where
+// its shape comes from:
+//
+//   - "from Aircall's developer guides": Aircall describes the endpoint, not
+//     always every field;
+//   - "from several published integrations that agree": independent
+//     third-party SDKs and integrations call it the same way;
+//   - "from one published integration": a single third-party source;
+//   - "not documented": no source shows it; the SDK keeps what it cannot
+//     type (Extra maps, json.RawMessage, any) rather than guess.
+//
+// Models decode leniently, so an unexpected field or value never fails a
+// whole answer, and Client.Do reaches any endpoint with your own types. If
+// the API answers differently from what the SDK expects, please open an
+// issue on the SDK's repository with the method, the HTTP status and the
+// answer's body, personal data and credentials removed (CONTRIBUTING.md says
+// how to turn it into a fixture and a fix).
 //
 // # Authentication
 //

@@ -8,9 +8,8 @@ package aircall
 // integration.deleted) are documented by Aircall with their payloads. The
 // newer families (message.*, group_message.*, the Conversation Intelligence
 // events, ai_voice_agent.*, analytics.*, user.*.v2, call.external_transferred)
-// come from research outside that reference; each constant's comment gives
-// its evidence: [P] Aircall's own developer docs or Help Center, [M] two or
-// more independent sources, [S] a single secondary source, [?] unknown.
+// are not in that reference; each group's comment says in one sentence where
+// its shape comes from (see "How sure the SDK is of each shape" in doc.go).
 
 // EventType names a webhook event such as call.created. Use the constants to
 // subscribe a Webhook (CreateWebhookRequest.Events) and to route events
@@ -19,9 +18,9 @@ package aircall
 type EventType string
 
 // User events: the data is the User object (WebhookEvent.User). Users are
-// invited by Admins from the Dashboard or through the Public API. One
-// secondary source says Aircall will deprecate these v1 user events in favour
-// of the user.*.v2 ones [S].
+// invited by Admins from the Dashboard or through the Public API. Aircall
+// may deprecate them in favour of the user.*.v2 events (per one published
+// catalogue of Aircall's events).
 const (
 	// EventUserCreated is sent when new users are invited in an Aircall company.
 	EventUserCreated EventType = "user.created"
@@ -35,7 +34,7 @@ const (
 	EventUserOpened EventType = "user.opened"
 	// EventUserClosed is sent when users become unavailable according to
 	// their working hours. With unavailability reasons (substatus) enabled, a
-	// second user.closed follows with the chosen reason: not a duplicate [S].
+	// second user.closed follows with the chosen reason: not a duplicate.
 	EventUserClosed EventType = "user.closed"
 	// EventUserWrapUpStarted (user.wut_start) is sent when users start their
 	// wrap-up time (WUT). With a wrap-up time of zero and mandatory call
@@ -48,26 +47,26 @@ const (
 )
 
 // User events v2: the same moments as the user events, with the v2 User
-// object as data (WebhookEvent.UserV2, no numbers list). Research outside the
-// core reference, evidence [S] (one catalogue of Aircall's events, which calls
-// them the preferred version). Their resource is assumed to be "user" [?].
+// object as data (WebhookEvent.UserV2, no numbers list). Names from one
+// published catalogue of Aircall's events; not in the API reference (their
+// resource is assumed to be "user").
 const (
-	// EventUserCreatedV2 is sent when a new user is invited to the company [S].
+	// EventUserCreatedV2 is sent when a new user is invited to the company.
 	EventUserCreatedV2 EventType = "user.created.v2"
-	// EventUserDeletedV2 is sent when a user is deleted by an Admin [S].
+	// EventUserDeletedV2 is sent when a user is deleted by an Admin.
 	EventUserDeletedV2 EventType = "user.deleted.v2"
-	// EventUserConnectedV2 is sent when a user opens the Aircall app [S].
+	// EventUserConnectedV2 is sent when a user opens the Aircall app.
 	EventUserConnectedV2 EventType = "user.connected.v2"
-	// EventUserDisconnectedV2 is sent when a user closes the Aircall app [S].
+	// EventUserDisconnectedV2 is sent when a user closes the Aircall app.
 	EventUserDisconnectedV2 EventType = "user.disconnected.v2"
-	// EventUserOpenedV2 is sent when a user becomes available per their working hours [S].
+	// EventUserOpenedV2 is sent when a user becomes available per their working hours.
 	EventUserOpenedV2 EventType = "user.opened.v2"
 	// EventUserClosedV2 is sent when a user becomes unavailable per their
-	// working hours (twice with substatus enabled, as EventUserClosed) [S].
+	// working hours (twice with substatus enabled, as EventUserClosed).
 	EventUserClosedV2 EventType = "user.closed.v2"
-	// EventUserWrapUpStartedV2 (user.wut_start.v2) is sent when a user starts wrap-up time [S].
+	// EventUserWrapUpStartedV2 (user.wut_start.v2) is sent when a user starts wrap-up time.
 	EventUserWrapUpStartedV2 EventType = "user.wut_start.v2"
-	// EventUserWrapUpEndedV2 (user.wut_end.v2) is sent when a user finishes wrap-up time [S].
+	// EventUserWrapUpEndedV2 (user.wut_end.v2) is sent when a user finishes wrap-up time.
 	EventUserWrapUpEndedV2 EventType = "user.wut_end.v2"
 )
 
@@ -94,8 +93,8 @@ const (
 	// through the Aircall Phone does not send it.
 	EventCallTransferred EventType = "call.transferred"
 	// EventCallExternalTransferred is sent when a call is transferred to an
-	// external number. Research outside the core reference, evidence [S]
-	// (one catalogue of Aircall's events).
+	// external number. Name from one published catalogue of Aircall's
+	// events; not in the API reference.
 	EventCallExternalTransferred EventType = "call.external_transferred"
 	// EventCallUnsuccessfulTransfer is sent when the agent (or no agent of
 	// the Team) answers a transferred call, or, for a transfer to an external
@@ -172,81 +171,81 @@ const EventIntegrationDeleted EventType = "integration.deleted"
 // fire only for numbers in native (agent conversation) mode; numbers
 // configured for proxy mode POST callbacks instead (see
 // MessageCallbackHandler). WhatsApp messages have Message.Channel "whatsapp".
-// Research outside the core reference: the three moments are [P] (Aircall's
-// WhatsApp guide), the names and envelope [S] (one catalogue).
+// Names from one published catalogue of Aircall's events; Aircall's guides
+// describe the three moments but not the payloads.
 const (
-	// EventMessageSent is sent when a message is sent from an Aircall number [S].
+	// EventMessageSent is sent when a message is sent from an Aircall number.
 	EventMessageSent EventType = "message.sent"
-	// EventMessageReceived is sent when a message is received [S].
+	// EventMessageReceived is sent when a message is received.
 	EventMessageReceived EventType = "message.received"
 	// EventMessageStatusUpdated is sent when an outbound message's delivery
-	// status changes (Message.Status) [S].
+	// status changes (Message.Status).
 	EventMessageStatusUpdated EventType = "message.status_updated"
 )
 
 // Group message events: the data is a GroupMessage (WebhookEvent.GroupMessage),
-// with the group conversation's id and participants. Research outside the
-// core reference, evidence [S] (one catalogue). Their resource is assumed to
-// be "message" [?]; the data's shape is assumed to be the group send answer's [S].
+// with the group conversation's id and participants. Names from one
+// published catalogue of Aircall's events; the resource ("message") and the
+// data's shape (the group send answer's) are the SDK's assumption.
 const (
-	// EventGroupMessageSent is sent when a message is sent to a group conversation [S].
+	// EventGroupMessageSent is sent when a message is sent to a group conversation.
 	EventGroupMessageSent EventType = "group_message.sent"
-	// EventGroupMessageReceived is sent when a message is received from a group conversation [S].
+	// EventGroupMessageReceived is sent when a message is received from a group conversation.
 	EventGroupMessageReceived EventType = "group_message.received"
-	// EventGroupMessageStatusUpdated is sent when a group message's status changes [S].
+	// EventGroupMessageStatusUpdated is sent when a group message's status changes.
 	EventGroupMessageStatusUpdated EventType = "group_message.status_updated"
 )
 
 // Conversation Intelligence events: an AI Assist insight was generated after
 // a call. Their resource is "conversation_intelligence" and their data the
-// insight object itself, without the envelope of the REST answer [M]. The
+// insight object itself, without the envelope of the REST answer. Names
+// from Aircall's guides, data from several published integrations. The
 // insights need AI Assist (Pro for playbooks, evaluations, custom summaries
 // and realtime transcription).
 const (
 	// EventTranscriptionCreated: a call's transcription is ready
-	// (WebhookEvent.Transcription). Name [P], data [M].
+	// (WebhookEvent.Transcription).
 	EventTranscriptionCreated EventType = "transcription.created"
 	// EventSentimentCreated: the participants' sentiments are computed
-	// (WebhookEvent.Sentiment). Name [P], data [M].
+	// (WebhookEvent.Sentiment).
 	EventSentimentCreated EventType = "sentiment.created"
 	// EventTopicsCreated: the call's key topics are extracted
-	// (WebhookEvent.Topics). Name [P], data [M].
+	// (WebhookEvent.Topics).
 	EventTopicsCreated EventType = "topics.created"
 	// EventSummaryCreated: the call's summary is written
-	// (WebhookEvent.Summary). Name [P], data [M].
+	// (WebhookEvent.Summary).
 	EventSummaryCreated EventType = "summary.created"
 	// EventActionItemCreated: an action item is extracted
-	// (WebhookEvent.ActionItems). Name [P]; whether the data is one item or
-	// the call's list is [?]: both are read.
+	// (WebhookEvent.ActionItems). Whether the data is one item or the call's
+	// list is not documented: both are read.
 	EventActionItemCreated EventType = "action_item.created"
 	// EventPlaybookResultCreated: a playbook result is created
-	// (WebhookEvent.PlaybookResult). Name [P], data [S].
+	// (WebhookEvent.PlaybookResult).
 	EventPlaybookResultCreated EventType = "playbook_result.created"
 	// EventPlaybookResultUpdated: a playbook result is updated
-	// (WebhookEvent.PlaybookResult). Name [P], data [S].
+	// (WebhookEvent.PlaybookResult).
 	EventPlaybookResultUpdated EventType = "playbook_result.updated"
 	// EventCallEvaluationCreated: a QA evaluation (scorecard) is created.
-	// Name [P]; the data's shape is not documented [?]: no accessor decodes
-	// it, read WebhookEvent.Data.
+	// The data's shape is not documented: no accessor decodes it, read
+	// WebhookEvent.Data.
 	EventCallEvaluationCreated EventType = "call_evaluation.created"
-	// EventCallEvaluationUpdated: a QA evaluation is updated. Name [P]; data
-	// [?], read WebhookEvent.Data.
+	// EventCallEvaluationUpdated: a QA evaluation is updated. The data's
+	// shape is not documented: read WebhookEvent.Data.
 	EventCallEvaluationUpdated EventType = "call_evaluation.updated"
 	// EventCustomSummaryResultCreated: a custom (template) summary is
-	// created (WebhookEvent.CustomSummaryResult). Name [S], data [?].
+	// created (WebhookEvent.CustomSummaryResult).
 	EventCustomSummaryResultCreated EventType = "custom_summary.result_created"
 	// EventCustomSummaryResultUpdated: a custom summary is updated
-	// (WebhookEvent.CustomSummaryResult). Name [S], data [?].
+	// (WebhookEvent.CustomSummaryResult).
 	EventCustomSummaryResultUpdated EventType = "custom_summary.result_updated"
 	// EventRealtimeTranscriptionUtterancesReceived: utterances of an ongoing
-	// call were transcribed (WebhookEvent.RealtimeTranscription). Name [M]
-	// (one catalogue and one peer SDK), data [S].
+	// call were transcribed (WebhookEvent.RealtimeTranscription).
 	EventRealtimeTranscriptionUtterancesReceived EventType = "realtime_transcription.utterances_received"
 )
 
 // AI Voice Agent events: a call handled by an AI Voice Agent; the data is an
 // AIVoiceAgentEvent (WebhookEvent.AIVoiceAgent), resource "ai_voice_agent".
-// Names [M] (one catalogue and one peer SDK), data [S] (that SDK's model).
+// Shape from published integrations; not in Aircall's documentation.
 const (
 	// EventAIVoiceAgentStarted: the agent picked up a call.
 	EventAIVoiceAgentStarted EventType = "ai_voice_agent.started"
@@ -262,8 +261,9 @@ const (
 
 // Analytics events: an export requested with AnalyticsService.CreateExport
 // finished. Resource "analytics". The names and that they carry the download
-// URL are [P] (Aircall's analytics guide); that the data is the export as
-// AnalyticsService.GetExport answers it (WebhookEvent.AnalyticsExport) is [?].
+// URL come from Aircall's analytics guide; that the data is the export as
+// AnalyticsService.GetExport answers it (WebhookEvent.AnalyticsExport) is
+// the SDK's assumption.
 const (
 	// EventAnalyticsReportCreated: the export is ready; the data holds its
 	// download URL (AnalyticsExport.DownloadURL).
@@ -274,9 +274,8 @@ const (
 
 // Resources name what an event's data is about: the value of
 // WebhookEvent.Resource. The reference documents call, user, number and
-// contact (and integration, by its example); the others come from research
-// outside the core reference, evidence [M] for conversation_intelligence and
-// [S] for the rest. Other values pass through.
+// contact (and integration, by its example); the others come from
+// published integrations. Other values pass through.
 const (
 	ResourceCall                     = "call"
 	ResourceUser                     = "user"
@@ -434,9 +433,9 @@ func (t EventType) Known() bool {
 }
 
 // Resource returns the resource events of type t carry (ResourceCall for
-// call.ended, ...), or "" for an event the SDK does not know. Resources
-// marked [?] in the constants' comments are the SDK's assumption: the
-// payload's own WebhookEvent.Resource is what Aircall sent.
+// call.ended, ...), or "" for an event the SDK does not know. For events
+// outside the API reference it is the SDK's assumption: the payload's own
+// WebhookEvent.Resource is what Aircall sent.
 func (t EventType) Resource() string {
 	return eventIndex[t].data.resource
 }

@@ -277,7 +277,7 @@ func (e *WebhookEvent) Call() (*Call, error) { return decodeEventData[Call](e, d
 func (e *WebhookEvent) User() (*User, error) { return decodeEventData[User](e, dataUser) }
 
 // UserV2 decodes the data of a user.*.v2 event, the v2 User object (no
-// numbers list). Research outside the core reference, evidence [S]. It fails
+// numbers list), whose shape comes from published integrations. It fails
 // with a *WrongResourceError on events that do not carry a UserV2.
 func (e *WebhookEvent) UserV2() (*UserV2, error) { return decodeEventData[UserV2](e, dataUserV2) }
 
@@ -332,8 +332,8 @@ func (m *eventMessage) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// GroupMessage decodes the data of a group_message.* event. Research
-// outside the core reference, evidence [S]. It fails with a
+// GroupMessage decodes the data of a group_message.* event, whose shape
+// comes from one published integration. It fails with a
 // *WrongResourceError on events that do not carry a GroupMessage.
 func (e *WebhookEvent) GroupMessage() (*GroupMessage, error) {
 	return decodeEventData[GroupMessage](e, dataGroupMessage)
@@ -365,7 +365,7 @@ func (e *WebhookEvent) Summary() (*CallSummary, error) {
 
 // ActionItems decodes the data of an action_item.created event. Whether the
 // event carries one action item (with its call_id) or the call's list
-// {call_id, action_items} is not documented [?]: both are read, one item as a
+// {call_id, action_items} is not documented: both are read, one item as a
 // list of one. It fails with a *WrongResourceError on other events.
 func (e *WebhookEvent) ActionItems() (*CallActionItems, error) {
 	d, err := decodeEventData[eventActionItems](e, dataActionItems)
@@ -414,8 +414,8 @@ func (e *WebhookEvent) CustomSummaryResult() (*CustomSummaryResult, error) {
 
 // RealtimeTranscription decodes the data of a
 // realtime_transcription.utterances_received event into the loose
-// RealtimeTranscription model. The one source that shows this event's data
-// [S] has {id, call: {id, uuid, number_id, direction}, utterances: [...]}:
+// RealtimeTranscription model. The one published integration that shows
+// this event's data has {id, call: {id, uuid, number_id, direction}, utterances: [...]}:
 // those keys are kept raw in RealtimeTranscription.Extra, while a payload in
 // the REST answer's shape {call_id, call_uuid, content} fills the typed
 // fields. It fails with a *WrongResourceError on other events.
@@ -431,7 +431,7 @@ func (e *WebhookEvent) AIVoiceAgent() (*AIVoiceAgentEvent, error) {
 
 // AnalyticsExport decodes the data of an analytics.report_created or
 // analytics.report_failed event, assumed to be the export as
-// AnalyticsService.GetExport answers it [?]. It fails with a
+// AnalyticsService.GetExport answers it. It fails with a
 // *WrongResourceError on other events.
 func (e *WebhookEvent) AnalyticsExport() (*AnalyticsExport, error) {
 	return decodeEventData[AnalyticsExport](e, dataAnalyticsExport)

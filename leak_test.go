@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/aircall-go/aircall/internal/leakcheck"
@@ -14,8 +15,16 @@ import (
 
 // TestNoGoroutineLeaks is deliberately not parallel: it runs while every
 // parallel test is paused, so any SDK goroutine alive afterwards is a leak.
+// It runs in a synctest bubble over an in-memory transport: the waits below
+// take no real time, and the bubble itself fails if a goroutine it started
+// is still blocked at the end.
 func TestNoGoroutineLeaks(t *testing.T) {
 	require.Empty(t, leakcheck.Goroutines(), "no SDK goroutine before the test")
+	synctest.Test(t, testNoGoroutineLeaks)
+	leakcheck.Check(t)
+}
+
+func testNoGoroutineLeaks(t *testing.T) {
 
 	s := &pagedServer{n: 500}
 	mux := http.NewServeMux()
@@ -26,10 +35,16 @@ func TestNoGoroutineLeaks(t *testing.T) {
 		w.Header().Set("X-AircallApi-Reset", "30")
 		w.WriteHeader(429)
 	})
-	srv := httptest.NewServer(mux)
-	transport := &http.Transport{}
-	c, err := NewClient(WithBaseURL(srv.URL), WithBasicAuth("id", "tok"), WithHTTPClient(&http.Client{Transport: transport}))
-	require.NoError(t, err)
+	c := newTestClient(t, func(r *http.Request) (*http.Response, error) {
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, r)
+		if err := r.Context().Err(); err != nil {
+			return nil, err
+		}
+		res := rec.Result()
+		res.Request = r
+		return res, nil
+	})
 
 	// Break out of an iterator.
 	n := 0
@@ -41,7 +56,7 @@ func TestNoGoroutineLeaks(t *testing.T) {
 	}
 	// Cancel a request stuck on a slow server, and one waiting for a reset.
 	ctx, cancel := context.WithTimeout(t.Context(), 50*time.Millisecond)
-	_, err = c.send(ctx, http.MethodGet, "v1/slow", nil, nil)
+	_, err := c.send(ctx, http.MethodGet, "v1/slow", nil, nil)
 	require.Error(t, err)
 	cancel()
 	ctx, cancel = context.WithCancel(t.Context())
@@ -49,13 +64,15 @@ func TestNoGoroutineLeaks(t *testing.T) {
 	_, err = c.send(ctx, http.MethodGet, "v1/busy", nil, nil)
 	require.Error(t, err)
 
-	srv.Close()
-	transport.CloseIdleConnections()
-	leakcheck.Check(t)
+	synctest.Wait()
 }
 
 func TestSDKGoroutines_detectsALeak(t *testing.T) {
 	t.Parallel()
+	synctest.Test(t, testSDKGoroutinesDetectsALeak)
+}
+
+func testSDKGoroutinesDetectsALeak(t *testing.T) {
 	stop := make(chan struct{})
 	started := make(chan struct{})
 	go func() {
@@ -64,7 +81,7 @@ func TestSDKGoroutines_detectsALeak(t *testing.T) {
 		_ = sleep(ctxDone(stop), time.Hour, time.Now)
 	}()
 	<-started
-	time.Sleep(10 * time.Millisecond)
+	synctest.Wait() // the goroutine is blocked in sleep
 	found := false
 	for _, g := range leakcheck.Goroutines() {
 		if strings.Contains(g, "retry.go") {

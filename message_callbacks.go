@@ -17,13 +17,13 @@ import (
 // configured with MessagingService.Configure or WhatsAppService.RegisterLine
 // (inbound messages and delivery updates).
 //
-// Aircall's reference for them is not public. One secondary source
-// (hookdeck's catalogue of Aircall webhooks) [S] says callbacks are distinct
+// Aircall's reference for them is not public. One published catalogue of
+// Aircall's webhooks says callbacks are distinct
 // from webhooks: the event name is under "event_name" (not "event"),
 // "timestamp" is in milliseconds, the only events are message.received and
 // message.updated, the body carries the configuration's token, and a failed
 // delivery is not retried. Aircall's own sequence diagram calls the update
-// message.status_updated [P]. The SDK accepts all of these forms, and the
+// message.status_updated. The SDK accepts all of these forms, and the
 // webhook form too ({"resource","event","timestamp" in seconds,"token","data"}).
 
 // MessageCallbackEvent names a callback (or message webhook) event.
@@ -34,7 +34,7 @@ type MessageCallbackEvent string
 const (
 	// MessageCallbackReceived: an inbound message reached the number.
 	MessageCallbackReceived MessageCallbackEvent = "message.received"
-	// MessageCallbackUpdated: the delivery status of a sent message changed (callback name [S]).
+	// MessageCallbackUpdated: the delivery status of a sent message changed (callback name).
 	MessageCallbackUpdated MessageCallbackEvent = "message.updated"
 	// MessageCallbackStatusUpdated: the same, as Aircall's diagram and the message webhooks name it.
 	MessageCallbackStatusUpdated MessageCallbackEvent = "message.status_updated"
@@ -55,10 +55,10 @@ func (e MessageCallbackEvent) IsStatusUpdate() bool { return e.canonical() == Me
 
 // DeliveryErrorCode is an error code a callback reports for a message that
 // was not delivered: Meta's WhatsApp codes, as Aircall's WhatsApp error
-// table lists them [P]. Other codes pass through.
+// table lists them. Other codes pass through.
 type DeliveryErrorCode int
 
-// Delivery error codes of Aircall's WhatsApp error table [P].
+// Delivery error codes of Aircall's WhatsApp error table.
 const (
 	// DeliveryErrorOutsideWindow: free-form text sent outside the 24-hour
 	// conversation window. The send answered 200; only the callback tells.
@@ -90,7 +90,7 @@ func (c DeliveryErrorCode) Meaning() string {
 
 // DeliveryError is the delivery failure a callback reports.
 //
-// Where the code sits in the payload is not documented [?]. The SDK looks in
+// Where the code sits in the payload is not documented. The SDK looks in
 // the message (data) and then in the envelope for "error_code",
 // "errorCode", "error" (a number, a numeric string, or an object with
 // "code" and "message", "title" or "description") and "errors" (a list of
@@ -229,7 +229,7 @@ var messageStringKeys = func() map[string]bool {
 
 // decodeCallbackMessage decodes the data of a callback. Callback payloads
 // are not documented and no retry follows a refusal, so a scalar of an
-// unexpected type in a string field (one peer types external_number as an
+// unexpected type in a string field (one integration types external_number as an
 // integer) is read as its text instead of failing the whole callback.
 func decodeCallbackMessage(data []byte) (*Message, error) {
 	var msg Message
@@ -364,7 +364,7 @@ type MessageCallbackFunc func(ctx context.Context, cb *MessageCallback) error
 // token not in Tokens; 400 for a body that is not a callback; 405 for a
 // method other than POST; 413 for a body over 1 MiB; 415 for a non-JSON
 // content type; 500 when the func fails or panics, or when Tokens is empty.
-// It never panics. Aircall is said not to retry failed callbacks [S]: keep
+// It never panics. Aircall is said not to retry failed callbacks: keep
 // what you need before doing slow work, and do that work asynchronously.
 //
 // Configure it before serving; On may also be called while serving.

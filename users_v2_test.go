@@ -20,7 +20,7 @@ func TestUsersV2Fixtures(t *testing.T) {
 		u, _ := testFixture[*UserV2](t, "users_v2/user.json", "user")
 		assert.Equal(t, &UserV2{
 			ID: 458, DirectLink: "https://api.aircall.io/v2/users/458", Name: "Jeffrey Curtis",
-			Email: "jeffrey.curtis@aircall.io", Available: false, AvailabilityStatus: UserV2Available,
+			Email: "jeffrey.curtis@aircall.io", Available: false, AvailabilityStatus: UserStatusAvailable,
 			CreatedAt: Timestamp{time.Date(2020, 2, 18, 20, 52, 22, 0, time.UTC)},
 			TimeZone:  "Etc/UTC", Language: "en-US", WrapUpTime: 0,
 		}, u)
@@ -59,7 +59,7 @@ func TestUsersV2_List(t *testing.T) {
 	})
 	require.NoError(t, err)
 	require.Len(t, users, 1)
-	assert.Equal(t, UserV2Unavailable, users[0].AvailabilityStatus)
+	assert.Equal(t, UserStatusUnavailable, users[0].AvailabilityStatus)
 	assert.Equal(t, UserV2SubstatusOutForLunch, users[0].Substatus)
 	require.NotNil(t, resp.Meta)
 	assert.Equal(t, 11, resp.Meta.Total)
@@ -231,7 +231,7 @@ func TestUsersV2_Update(t *testing.T) {
 		writeError(w, http.StatusNotFound, "Not Found", "User not found")
 	})
 	u, _, err := client.UsersV2.Update(t.Context(), 458, &UpdateUserV2Request{
-		FirstName: Ptr("Jeff"), AvailabilityStatus: Ptr(UserV2Unavailable), Substatus: Ptr(UserV2SubstatusOnABreak),
+		FirstName: Ptr("Jeff"), AvailabilityStatus: Ptr(UserStatusUnavailable), Substatus: Ptr(UserV2SubstatusOnABreak),
 		WrapUpTime: Ptr(0), RoleIDs: []string{"admin"},
 	})
 	require.NoError(t, err)
@@ -348,7 +348,7 @@ func TestUsersV2_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"update status", "AvailabilityStatus", func(ctx context.Context) error {
-			_, _, err := client.UsersV2.Update(ctx, 1, &UpdateUserV2Request{AvailabilityStatus: Ptr(UserV2Status(""))})
+			_, _, err := client.UsersV2.Update(ctx, 1, &UpdateUserV2Request{AvailabilityStatus: Ptr(UserStatus(""))})
 			return err
 		}},
 		{"update substatus", "Substatus", func(ctx context.Context) error {

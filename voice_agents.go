@@ -14,9 +14,9 @@ import (
 // (AIVA). The agent must already be set up in the Aircall Dashboard with a
 // connected number and a first message.
 //
-// Calls are queued, not placed at once: one source says a company runs at
-// most 5 agent calls at a time and each agent number 1 (research, evidence
-// [S]). Follow a call through the ai_voice_agent.started, .ended, .escalated
+// Calls are queued, not placed at once: per one published integration, a
+// company runs at most 5 agent calls at a time and each agent number 1.
+// Follow a call through the ai_voice_agent.started, .ended, .escalated
 // and .summary webhook events (data: AIVoiceAgentEvent).
 type AIVoiceAgentsService service
 
@@ -51,7 +51,7 @@ type OutboundAgentCallRequest struct {
 // PENDING → INITIATED → IN_PROGRESS → COMPLETED or FAILED.
 type OutboundAgentCallStatus string
 
-// Outbound agent call statuses (research, evidence [S]).
+// Outbound agent call statuses, from one published integration; not in Aircall's documentation.
 const (
 	OutboundAgentCallPending    OutboundAgentCallStatus = "PENDING"     // queued, waiting for a free slot
 	OutboundAgentCallInitiated  OutboundAgentCallStatus = "INITIATED"   // being dialled
@@ -82,10 +82,8 @@ type OutboundAgentCall struct {
 // request is retried on 5xx answers and network errors like a GET, always
 // with the same key and body: a retried request cannot start two calls.
 //
-// From the research, evidence [M] for the path, body and 202 answer (two
-// peers agree; Aircall's docs [P] confirm a POST trigger taking contact_phone
-// and a unique key); the 409, the 60..86,400 s expiration range and the
-// statuses are [S]. Errors: 409 (errors.Is(err, ErrConflict)) when the
+// Shape from several published integrations that agree; Aircall's guides
+// describe the trigger but not its shape. Errors: 409 (errors.Is(err, ErrConflict)) when the
 // idempotency key was already used; 404 (ErrNotFound) for an unknown agent;
 // 4xx when Context misses a variable of the agent's messages.
 //
@@ -163,7 +161,7 @@ func newIdempotencyKey() string {
 // AIVoiceAgentCallEndReason says how an AI Voice Agent call ended.
 type AIVoiceAgentCallEndReason string
 
-// AI Voice Agent call end reasons (research, evidence [S]).
+// AI Voice Agent call end reasons, from one published integration; not in Aircall's documentation.
 const (
 	AIVoiceAgentCallAnswered     AIVoiceAgentCallEndReason = "answered"
 	AIVoiceAgentCallEscalated    AIVoiceAgentCallEndReason = "escalated"
@@ -173,8 +171,8 @@ const (
 
 // AIVoiceAgentEvent is the data of the ai_voice_agent.started, .ended,
 // .escalated and .summary webhook events: a call handled by an AI Voice
-// Agent. Fields are filled according to the event (see each field). From
-// the research, evidence [S]: one peer's model of the events.
+// Agent. Fields are filled according to the event (see each field). Shape
+// from one published integration; not in Aircall's documentation.
 type AIVoiceAgentEvent struct {
 	// ID is the call's id (the same value as CallID).
 	ID int64 `json:"id"`

@@ -39,21 +39,21 @@ const MaxWhatsAppTextLength = 4096
 // WhatsAppLineStatus is the state of a WhatsApp line.
 type WhatsAppLineStatus string
 
-// WhatsApp line states, as listed by Aircall's Help Center [P] (ONLINE is
-// also in the one recorded answer [S]). BLOCKED appears in the error table
+// WhatsApp line states, as listed by Aircall's Help Center (ONLINE is
+// also in the one recorded answer). BLOCKED appears in the error table
 // ("line OFFLINE or BLOCKED"), which does not say whether it is a status or
-// a canSendMessage value [?].
+// a canSendMessage value.
 const (
 	WhatsAppLineOnline        WhatsAppLineStatus = "ONLINE"
 	WhatsAppLineOffline       WhatsAppLineStatus = "OFFLINE"
 	WhatsAppLineNotRegistered WhatsAppLineStatus = "NOT_REGISTERED"
-	WhatsAppLineBlocked       WhatsAppLineStatus = "BLOCKED" // [?]
+	WhatsAppLineBlocked       WhatsAppLineStatus = "BLOCKED"
 )
 
 // WhatsAppSendCapability tells whether a line can currently send.
 //
-// Aircall's Help Center lists AVAILABLE, LIMITED and BLOCKED [P]; the one
-// recorded answer has a boolean instead [S]. Both decode: true reads as
+// Aircall's Help Center lists AVAILABLE, LIMITED and BLOCKED; the one
+// recorded answer has a boolean instead. Both decode: true reads as
 // AVAILABLE and false as BLOCKED. Unknown strings pass through.
 type WhatsAppSendCapability string
 
@@ -86,7 +86,7 @@ func (c *WhatsAppSendCapability) UnmarshalJSON(b []byte) error {
 // WhatsAppQualityRating is Meta's signal of recipient engagement with a line.
 type WhatsAppQualityRating string
 
-// Quality ratings [P].
+// Quality ratings.
 const (
 	WhatsAppQualityGreen  WhatsAppQualityRating = "GREEN"
 	WhatsAppQualityYellow WhatsAppQualityRating = "YELLOW"
@@ -97,31 +97,30 @@ const (
 // conversations a line can start per 24 hours.
 type WhatsAppMessagingLimitTier string
 
-// Messaging limit tiers: the four the Help Center lists [P], and Meta's
-// lowest and highest, not seen in Aircall material [?].
+// Messaging limit tiers: the four the Help Center lists, and Meta's
+// lowest and highest, not seen in Aircall material.
 const (
-	WhatsAppTier50        WhatsAppMessagingLimitTier = "TIER_50" // [?]
+	WhatsAppTier50        WhatsAppMessagingLimitTier = "TIER_50"
 	WhatsAppTier250       WhatsAppMessagingLimitTier = "TIER_250"
 	WhatsAppTier1K        WhatsAppMessagingLimitTier = "TIER_1K"
 	WhatsAppTier10K       WhatsAppMessagingLimitTier = "TIER_10K"
 	WhatsAppTier100K      WhatsAppMessagingLimitTier = "TIER_100K"
-	WhatsAppTierUnlimited WhatsAppMessagingLimitTier = "TIER_UNLIMITED" // [?]
+	WhatsAppTierUnlimited WhatsAppMessagingLimitTier = "TIER_UNLIMITED"
 )
 
 // WhatsAppBusinessVerificationStatus is Meta's verification state of the
 // business behind a line.
 type WhatsAppBusinessVerificationStatus string
 
-// Business verification states: VERIFIED is the only value seen [S].
+// Business verification states: VERIFIED is the only value seen.
 const (
 	WhatsAppBusinessVerified WhatsAppBusinessVerificationStatus = "VERIFIED"
 )
 
 // WhatsAppStatus is the health of a WhatsApp line. Its keys are camelCase
-// on the wire, unlike most of the API. Shape from one recorded answer
-// (Riprock/aircall-api) [S]; the meaning and values of status,
-// canSendMessage, qualityRating and messagingLimitTier from Aircall's Help
-// Center [P].
+// on the wire, unlike most of the API. Keys from one published
+// integration's recorded answer; the meaning of their values from Aircall's
+// Help Center.
 type WhatsAppStatus struct {
 	// WABAID is the id of the WhatsApp Business Account of the line.
 	WABAID string `json:"wabaId"`
@@ -135,7 +134,7 @@ type WhatsAppStatus struct {
 	MessagingLimitTier WhatsAppMessagingLimitTier `json:"messagingLimitTier"`
 	// QualityRating is Meta's signal of recipient engagement: GREEN, YELLOW or RED.
 	QualityRating WhatsAppQualityRating `json:"qualityRating"`
-	// BusinessVerificationStatus is Meta's verification of the business, e.g. VERIFIED [S].
+	// BusinessVerificationStatus is Meta's verification of the business, e.g. VERIFIED.
 	BusinessVerificationStatus WhatsAppBusinessVerificationStatus `json:"businessVerificationStatus"`
 }
 
@@ -149,7 +148,7 @@ func (s *WhatsAppStatus) Degraded() bool {
 // WhatsAppTemplateStatus is the approval status of a WhatsApp template at Meta.
 type WhatsAppTemplateStatus string
 
-// Template statuses [P]. Only APPROVED templates can be sent.
+// Template statuses. Only APPROVED templates can be sent.
 const (
 	WhatsAppTemplateApproved WhatsAppTemplateStatus = "APPROVED"
 	WhatsAppTemplatePending  WhatsAppTemplateStatus = "PENDING"
@@ -161,7 +160,7 @@ const (
 // WhatsAppTemplateCategory is Meta's category of a template, which drives its price.
 type WhatsAppTemplateCategory string
 
-// Template categories [P] (upper case on the wire [S]).
+// Template categories (upper case on the wire).
 const (
 	WhatsAppTemplateMarketing      WhatsAppTemplateCategory = "MARKETING"
 	WhatsAppTemplateUtility        WhatsAppTemplateCategory = "UTILITY"
@@ -171,7 +170,7 @@ const (
 // WhatsAppTemplate is a WhatsApp message template of a line. Templates are
 // created in Aircall (those made in Meta's WhatsApp Manager do not sync).
 //
-// The listed keys come from one recorded answer (Riprock/aircall-api) [S].
+// Keys from one published integration's recorded answer; not in Aircall's documentation.
 // The Help Center says templates also carry their text, variables, an
 // optional image and buttons, under keys no source shows: whatever the API
 // sends beyond the keys below is kept, undecoded, in Extra.
@@ -277,7 +276,7 @@ func (t *WhatsAppTemplate) Params(vars ...WhatsAppTemplateVariable) *WhatsAppTem
 }
 
 // WhatsAppPageToken is a cursor of the templates listing. The one recorded
-// answer shows numbers (offsets) [S]; strings are accepted too.
+// answer shows numbers (offsets); strings are accepted too.
 type WhatsAppPageToken string
 
 // UnmarshalJSON reads a number, a string or null.
@@ -290,7 +289,7 @@ func (p *WhatsAppPageToken) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
-// WhatsAppPageInfo is the cursor block of the templates listing [S].
+// WhatsAppPageInfo is the cursor block of the templates listing.
 type WhatsAppPageInfo struct {
 	// CurrentToken is the cursor of this page.
 	CurrentToken WhatsAppPageToken `json:"currentToken"`
@@ -331,17 +330,17 @@ func (p *WhatsAppTemplatePage) Next() string {
 // WhatsAppTemplateListOptions filters and pages a line's templates. Every
 // field is optional; values pass through as given.
 type WhatsAppTemplateListOptions struct {
-	// Status keeps templates in this approval status, e.g. WhatsAppTemplateApproved [P].
+	// Status keeps templates in this approval status, e.g. WhatsAppTemplateApproved.
 	Status WhatsAppTemplateStatus `url:"status,omitempty"`
-	// Category keeps templates of this category [S].
+	// Category keeps templates of this category.
 	Category WhatsAppTemplateCategory `url:"category,omitempty"`
-	// Limit is the number of templates per page [S]; the API's default and
+	// Limit is the number of templates per page; the API's default and
 	// maximum are not documented.
 	Limit int `url:"limit,omitempty"`
-	// Sort orders the templates [S]; its values are not documented.
+	// Sort orders the templates; its values are not documented.
 	Sort string `url:"sort,omitempty"`
 	// Token is the cursor of the page to fetch (a previous page's
-	// PageInfo.NextToken); empty for the first page [S].
+	// PageInfo.NextToken); empty for the first page.
 	Token string `url:"token,omitempty"`
 }
 
@@ -354,11 +353,11 @@ type WhatsAppTemplateVariable struct {
 }
 
 // WhatsAppTemplateParams selects an approved template to send and fills its
-// body variables. Only the body variables are evidenced [S]: header and
+// body variables. Only the body variables are seen in any source: header and
 // button parameters are not documented.
 type WhatsAppTemplateParams struct {
 	// ID is the template's id (WhatsAppTemplate.ID), as a string as in the
-	// one example [S]. Required.
+	// one example. Required.
 	ID string `json:"id"`
 	// Body fills the template's body variables, in order.
 	Body []WhatsAppTemplateVariable `json:"body,omitempty"`
@@ -426,8 +425,8 @@ func (s *WhatsAppService) RegisterLine(ctx context.Context, numberID int64, call
 // it before sending, since a line changes state with its quality rating and
 // Meta's rules; EnsureSendable does that check for you.
 //
-// Path and answer from one secondary source [S]; a "line health endpoint"
-// is in Aircall's Help Center [P].
+// Shape from one published integration; Aircall's Help Center mentions the
+// endpoint but not its shape.
 //
 //aircall:operation GET /v1/numbers/:id/whatsapp_status
 func (s *WhatsAppService) Status(ctx context.Context, numberID int64) (*WhatsAppStatus, *Response, error) {
@@ -455,9 +454,8 @@ func (s *WhatsAppService) ListTemplates(ctx context.Context, numberID int64, opt
 // ListTemplatesPage is ListTemplates with the page's cursor block: pass
 // page.Next() as opts.Token to get the following page.
 //
-// The answer is {"templates": [...], "pageInfo": {"currentToken",
-// "nextToken", "totalCount"}} (one secondary source [S]; the path and the
-// status filter are in Aircall's developer documentation [P]).
+// Path and status filter from Aircall's developer guides; the answer's shape
+// ({"templates": [...], "pageInfo": {...}}) from one published integration.
 //
 //aircall:operation GET /v1/numbers/:id/templates
 func (s *WhatsAppService) ListTemplatesPage(ctx context.Context, numberID int64, opts *WhatsAppTemplateListOptions) (*WhatsAppTemplatePage, *Response, error) {

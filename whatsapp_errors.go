@@ -9,7 +9,7 @@ import (
 )
 
 // Errors of the WhatsApp Public API, one per row of Aircall's Help Center
-// error table [P] (a 403 there, "plan, add-on or feature missing", is
+// error table (a 403 there, "plan, add-on or feature missing", is
 // ErrForbidden). WhatsApp methods return them wrapped in a *WhatsAppError:
 // match them with errors.Is, and reach the API's answer with errors.As
 // (*ErrorResponse, or *RateLimitError for the tier limit). WhatsAppErrorKind

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/aircall-go/aircall"
 )
 
 // a2pAssociation associates Aircall numbers with a 10DLC campaign.
@@ -64,7 +66,7 @@ func a2pNumbers(raw []json.RawMessage) ([]string, string) {
 			v = n.String()
 		}
 		v = strings.TrimSpace(v)
-		if !isE164("+" + v) {
+		if !aircall.IsE164("+" + v) {
 			return nil, fmt.Sprintf("numbers must be e.164 numbers without the + prefix, got %q", v)
 		}
 		out = append(out, v)
@@ -88,43 +90,12 @@ func (db *state) a2pConflict(numbers []string, self int64) string {
 	return ""
 }
 
-// a2pList serves GET /v1/a2p_campaign_associations.
-func (s *Server) a2pList(x *exchange) {
-	q, ok := x.listQuery(listOpts{})
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	all := values(s.db.a2p, a2pKey)
-	items := make([]wireA2P, 0, q.perPage)
-	for _, a := range window(all, q, 0) {
-		items = append(items, s.a2pWire(a))
-	}
-	x.page("a2p_campaign_associations", items, q, len(items), len(all))
-}
-
-// withA2P runs fn on the association of :id under the lock, or answers 404.
-func (s *Server) withA2P(x *exchange, fn func(a *a2pAssociation)) {
-	id, ok := x.id("id", "A2P campaign association")
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	a := s.db.a2p[id]
-	if a == nil {
-		x.notFound("A2P campaign association")
-		return
-	}
-	fn(a)
-}
-
-// a2pGet serves GET /v1/a2p_campaign_associations/:id.
-func (s *Server) a2pGet(x *exchange) {
-	s.withA2P(x, func(a *a2pAssociation) {
-		x.json(http.StatusOK, map[string]any{"a2p_campaign_association": s.a2pWire(a)})
-	})
+// a2pCRUD serves the A2P campaign association endpoints.
+var a2pCRUD = crud[a2pAssociation]{
+	what: "A2P campaign association", one: "a2p_campaign_association", many: "a2p_campaign_associations",
+	all:  func(s *Server, _ *exchange) []*a2pAssociation { return values(s.db.a2p, a2pKey) },
+	find: func(s *Server, x *exchange) *a2pAssociation { return byID(s.db.a2p, x) },
+	wire: func(s *Server, a *a2pAssociation) any { return s.a2pWire(a) },
 }
 
 // a2pCreate serves POST /v1/a2p_campaign_associations.
@@ -160,7 +131,7 @@ func (s *Server) a2pCreate(x *exchange) {
 	now := s.now()
 	a := &a2pAssociation{id: s.db.next(kindA2P), externalID: req.ExternalCampaignID, numbers: numbers, createdAt: now, updatedAt: now}
 	s.db.a2p[a.id] = a
-	x.json(http.StatusCreated, map[string]any{"a2p_campaign_association": s.a2pWire(a)})
+	a2pCRUD.answer(s, x, http.StatusCreated, a)
 }
 
 // a2pUpdate serves PUT /v1/a2p_campaign_associations/:id: numbers are replaced.
@@ -176,20 +147,12 @@ func (s *Server) a2pUpdate(x *exchange) {
 		x.badRequest(msg)
 		return
 	}
-	s.withA2P(x, func(a *a2pAssociation) {
+	a2pCRUD.with(s, x, func(a *a2pAssociation) {
 		if msg := s.db.a2pConflict(numbers, a.id); msg != "" {
 			x.badRequest(msg)
 			return
 		}
 		a.numbers, a.updatedAt = numbers, s.now()
-		x.json(http.StatusOK, map[string]any{"a2p_campaign_association": s.a2pWire(a)})
-	})
-}
-
-// a2pDelete serves DELETE /v1/a2p_campaign_associations/:id.
-func (s *Server) a2pDelete(x *exchange) {
-	s.withA2P(x, func(a *a2pAssociation) {
-		delete(s.db.a2p, a.id)
-		x.empty(http.StatusNoContent)
+		a2pCRUD.answer(s, x, http.StatusOK, a)
 	})
 }

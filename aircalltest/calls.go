@@ -433,7 +433,7 @@ func (s *Server) callsTransfer(x *exchange) {
 				c.transferTo = t.userIDs[0]
 			}
 		default:
-			if !isE164(req.Number) {
+			if !aircall.IsE164(req.Number) {
 				x.badRequest("number must be in E.164 format.")
 				return
 			}

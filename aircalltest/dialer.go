@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/aircall-go/aircall"
 )
 
 // dialer is the active Dialer Campaign of a user.
@@ -59,7 +61,7 @@ func dialerPhones(x *exchange) ([]string, bool) {
 	}
 	var valid []string
 	for _, p := range req.PhoneNumbers {
-		if p = strings.TrimSpace(p); isE164(p) {
+		if p = strings.TrimSpace(p); aircall.IsE164(p) {
 			valid = append(valid, p)
 		}
 	}

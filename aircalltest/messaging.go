@@ -232,7 +232,7 @@ func (s *Server) messagingSend(native bool) func(*exchange) {
 		if !x.decode(&req) {
 			return
 		}
-		if !isE164(req.To) {
+		if !aircall.IsE164(req.To) {
 			x.badRequest("to must be a phone number in E.164 format")
 			return
 		}
@@ -305,7 +305,7 @@ func (s *Server) messagingGroupSend(native bool) func(*exchange) {
 			return
 		}
 		for i, p := range req.Participants {
-			if !isE164(p) || slices.Contains(req.Participants[:i], p) {
+			if !aircall.IsE164(p) || slices.Contains(req.Participants[:i], p) {
 				x.badRequest("participants must be distinct phone numbers in E.164 format")
 				return
 			}

@@ -43,36 +43,13 @@ func isHexColor(v string) bool {
 	return true
 }
 
-// tagsList serves GET /v1/tags.
-func (s *Server) tagsList(x *exchange) {
-	q, ok := x.listQuery(listOpts{})
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	all := values(s.db.tags, tagKey)
-	items := make([]wireTag, 0, q.perPage)
-	for _, t := range window(all, q, 0) {
-		items = append(items, s.tagWire(t))
-	}
-	x.page("tags", items, q, len(items), len(all))
-}
-
-// tagsGet serves GET /v1/tags/:id.
-func (s *Server) tagsGet(x *exchange) {
-	id, ok := x.id("id", "Tag")
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.db.tags[id]
-	if t == nil {
-		x.notFound("Tag")
-		return
-	}
-	x.json(http.StatusOK, map[string]any{"tag": s.tagWire(t)})
+// tagsCRUD serves the tag endpoints; tags have no creation time and are listed
+// by id.
+var tagsCRUD = crud[tag]{
+	what: "Tag", one: "tag", many: "tags",
+	all:  func(s *Server, _ *exchange) []*tag { return values(s.db.tags, tagKey) },
+	find: func(s *Server, x *exchange) *tag { return byID(s.db.tags, x) },
+	wire: func(s *Server, t *tag) any { return s.tagWire(t) },
 }
 
 type tagWrite struct {
@@ -97,67 +74,39 @@ func (w *tagWrite) check(create bool) string {
 // tagsCreate serves POST /v1/tags.
 func (s *Server) tagsCreate(x *exchange) {
 	var req tagWrite
-	if !x.decode(&req) {
-		return
-	}
-	if msg := req.check(true); msg != "" {
-		x.badRequest(msg)
+	if !decodeChecked(x, &req, true) {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	t := &tag{id: s.db.next(kindTag), name: strings.TrimSpace(*req.Name), color: *req.Color}
 	s.db.tags[t.id] = t
-	x.json(http.StatusCreated, map[string]any{"tag": s.tagWire(t)})
+	tagsCRUD.answer(s, x, http.StatusCreated, t)
 }
 
 // tagsUpdate serves PUT /v1/tags/:id.
 func (s *Server) tagsUpdate(x *exchange) {
-	id, ok := x.id("id", "Tag")
-	if !ok {
-		return
-	}
 	var req tagWrite
-	if !x.decode(&req) {
+	if !decodeChecked(x, &req, false) {
 		return
 	}
-	if msg := req.check(false); msg != "" {
-		x.badRequest(msg)
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.db.tags[id]
-	if t == nil {
-		x.notFound("Tag")
-		return
-	}
-	if req.Name != nil {
-		t.name = strings.TrimSpace(*req.Name)
-	}
-	if req.Color != nil {
-		t.color = *req.Color
-	}
-	x.json(http.StatusOK, map[string]any{"tag": s.tagWire(t)})
+	tagsCRUD.with(s, x, func(t *tag) {
+		if req.Name != nil {
+			t.name = strings.TrimSpace(*req.Name)
+		}
+		if req.Color != nil {
+			t.color = *req.Color
+		}
+		tagsCRUD.answer(s, x, http.StatusOK, t)
+	})
 }
 
-// tagsDelete serves DELETE /v1/tags/:id: the tag is removed from calls too.
-func (s *Server) tagsDelete(x *exchange) {
-	id, ok := x.id("id", "Tag")
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.db.tags[id] == nil {
-		x.notFound("Tag")
-		return
-	}
-	delete(s.db.tags, id)
+// dropTag deletes t, from calls too. s.mu held.
+func (s *Server) dropTag(t *tag) {
+	delete(s.db.tags, t.id)
 	for _, c := range s.db.calls {
 		if len(c.tags) > 0 {
-			c.tags = slices.DeleteFunc(c.tags, func(ct callTag) bool { return ct.tagID == id })
+			c.tags = slices.DeleteFunc(c.tags, func(ct callTag) bool { return ct.tagID == t.id })
 		}
 	}
-	x.empty(http.StatusNoContent)
 }

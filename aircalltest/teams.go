@@ -41,39 +41,12 @@ func (s *Server) teamWire(t *team, withUsers bool) wireTeam {
 	return w
 }
 
-// teamsList serves GET /v1/teams.
-func (s *Server) teamsList(x *exchange) {
-	q, ok := x.listQuery(listOpts{order: true})
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	all := values(s.db.teams, teamKey)
-	if q.desc {
-		slices.Reverse(all)
-	}
-	items := make([]wireTeam, 0, q.perPage)
-	for _, t := range window(all, q, 0) {
-		items = append(items, s.teamWire(t, true))
-	}
-	x.page("teams", items, q, len(items), len(all))
-}
-
-// teamsGet serves GET /v1/teams/:id.
-func (s *Server) teamsGet(x *exchange) {
-	id, ok := x.id("id", "Team")
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	t := s.db.teams[id]
-	if t == nil {
-		x.notFound("Team")
-		return
-	}
-	x.json(http.StatusOK, map[string]any{"team": s.teamWire(t, true)})
+// teamsCRUD serves the team endpoints; teams are listed with their users.
+var teamsCRUD = crud[team]{
+	what: "Team", one: "team", many: "teams", order: true,
+	all:  func(s *Server, _ *exchange) []*team { return values(s.db.teams, teamKey) },
+	find: func(s *Server, x *exchange) *team { return byID(s.db.teams, x) },
+	wire: func(s *Server, t *team) any { return s.teamWire(t, true) },
 }
 
 // teamsCreate serves POST /v1/teams: the name must be set, unique and at
@@ -104,23 +77,7 @@ func (s *Server) teamsCreate(x *exchange) {
 	}
 	t := &team{id: s.db.next(kindTeam), name: name, createdAt: s.now()}
 	s.db.teams[t.id] = t
-	x.json(http.StatusCreated, map[string]any{"team": s.teamWire(t, true)})
-}
-
-// teamsDelete serves DELETE /v1/teams/:id, which answers 200 (not 204).
-func (s *Server) teamsDelete(x *exchange) {
-	id, ok := x.id("id", "Team")
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.db.teams[id] == nil {
-		x.notFound("Team")
-		return
-	}
-	delete(s.db.teams, id)
-	x.empty(http.StatusOK)
+	teamsCRUD.answer(s, x, http.StatusCreated, t)
 }
 
 // teamsMember serves POST (add, 201) and DELETE (remove, 200)
@@ -151,6 +108,6 @@ func (s *Server) teamsMember(add bool) func(*exchange) {
 		} else {
 			t.userIDs = slices.DeleteFunc(t.userIDs, func(v int64) bool { return v == userID })
 		}
-		x.json(status, map[string]any{"team": s.teamWire(t, true)})
+		teamsCRUD.answer(s, x, status, t)
 	}
 }

@@ -429,7 +429,7 @@ func (s *Server) usersStartCall(withNumber bool) func(*exchange) {
 			x.notFound("User")
 		case withNumber && s.db.numbers[req.NumberID] == nil:
 			x.badRequest("Number not found")
-		case !isE164(req.To):
+		case !aircall.IsE164(req.To):
 			x.badRequest("Invalid number to dial: to must be in E.164 format")
 		case u.status == "unavailable" || u.detailedAvailability() != "available":
 			x.fail(http.StatusMethodNotAllowed, "User not available")
@@ -442,17 +442,4 @@ func (s *Server) usersStartCall(withNumber bool) func(*exchange) {
 			x.empty(http.StatusNoContent)
 		}
 	}
-}
-
-// isE164 reports whether s is "+" followed by 2 to 15 digits, the first not 0.
-func isE164(s string) bool {
-	if len(s) < 3 || len(s) > 16 || s[0] != '+' || s[1] == '0' {
-		return false
-	}
-	for _, c := range s[1:] {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -117,7 +117,7 @@ func TestUsersV2_roundTrip(t *testing.T) {
 	assert.Equal(t, u.ID, byEmail.ID)
 
 	upd, _, err := c.UsersV2.Update(ctx, u.ID, &aircall.UpdateUserV2Request{Substatus: aircall.Ptr(aircall.UserV2SubstatusOutForLunch),
-		AvailabilityStatus: aircall.Ptr(aircall.UserV2Unavailable)})
+		AvailabilityStatus: aircall.Ptr(aircall.UserStatusUnavailable)})
 	require.NoError(t, err)
 	assert.Equal(t, aircall.UserV2SubstatusOutForLunch, upd.Substatus)
 	assert.False(t, upd.Available)

@@ -58,7 +58,7 @@ func (s *Server) agentCall(x *exchange) {
 		return
 	}
 	switch {
-	case !isE164(req.ContactPhone):
+	case !aircall.IsE164(req.ContactPhone):
 		x.badRequest("contact_phone must be a phone number in E.164 format")
 		return
 	case strings.TrimSpace(req.IdempotencyKey) == "":

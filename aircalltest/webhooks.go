@@ -93,48 +93,26 @@ func (db *state) webhookByRef(ref string) *webhook {
 	return nil
 }
 
-// webhooksList serves GET /v1/webhooks.
-func (s *Server) webhooksList(x *exchange) {
-	q, ok := x.listQuery(listOpts{order: true})
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var all []*webhook
-	for _, wh := range s.db.webhooks {
-		if wh.visible(x.cred) {
-			all = append(all, wh)
+// webhooksCRUD serves the webhook endpoints: a credential sees only its own
+// webhooks (see visible), found by webhook_id or by the deprecated integer id.
+var webhooksCRUD = crud[webhook]{
+	what: "Webhook", one: "webhook", many: "webhooks", order: true,
+	all: func(s *Server, x *exchange) []*webhook {
+		var all []*webhook
+		for _, wh := range s.db.webhooks {
+			if wh.visible(x.cred) {
+				all = append(all, wh)
+			}
 		}
-	}
-	if q.desc {
-		slices.Reverse(all)
-	}
-	items := make([]wireWebhook, 0, q.perPage)
-	for _, wh := range window(all, q, 0) {
-		items = append(items, s.webhookWire(wh))
-	}
-	x.page("webhooks", items, q, len(items), len(all))
-}
-
-// withWebhook runs fn on the webhook of the :id parameter under the lock,
-// or answers 404.
-func (s *Server) withWebhook(x *exchange, fn func(wh *webhook)) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	wh := s.db.webhookByRef(x.param("id"))
-	if wh == nil || !wh.visible(x.cred) {
-		x.notFound("Webhook")
-		return
-	}
-	fn(wh)
-}
-
-// webhooksGet serves GET /v1/webhooks/:id.
-func (s *Server) webhooksGet(x *exchange) {
-	s.withWebhook(x, func(wh *webhook) {
-		x.json(http.StatusOK, map[string]any{"webhook": s.webhookWire(wh)})
-	})
+		return all
+	},
+	find: func(s *Server, x *exchange) *webhook {
+		if wh := s.db.webhookByRef(x.param("id")); wh != nil && wh.visible(x.cred) {
+			return wh
+		}
+		return nil
+	},
+	wire: func(s *Server, wh *webhook) any { return s.webhookWire(wh) },
 }
 
 type webhookWrite struct {
@@ -178,11 +156,7 @@ func eventsOrAll(events []string) []string {
 // webhooksCreate serves POST /v1/webhooks: an https URL, at most 100 webhooks.
 func (s *Server) webhooksCreate(x *exchange) {
 	var req webhookWrite
-	if !x.decode(&req) {
-		return
-	}
-	if msg := req.check(true); msg != "" {
-		x.badRequest(msg)
+	if !decodeChecked(x, &req, true) {
 		return
 	}
 	s.mu.Lock()
@@ -200,7 +174,7 @@ func (s *Server) webhooksCreate(x *exchange) {
 		name = strings.TrimSpace(*req.CustomName)
 	}
 	wh := s.db.addWebhook(*req.URL, name, eventsOrAll(req.Events), owner, s.now())
-	x.json(http.StatusCreated, map[string]any{"webhook": s.webhookWire(wh)})
+	webhooksCRUD.answer(s, x, http.StatusCreated, wh)
 }
 
 // addWebhook registers an active webhook with a fresh token.
@@ -217,14 +191,10 @@ func (db *state) addWebhook(rawURL, name string, events []string, owner string, 
 // subscribed to all events again, as the real API does.
 func (s *Server) webhooksUpdate(x *exchange) {
 	var req webhookWrite
-	if !x.decode(&req) {
+	if !decodeChecked(x, &req, false) {
 		return
 	}
-	if msg := req.check(false); msg != "" {
-		x.badRequest(msg)
-		return
-	}
-	s.withWebhook(x, func(wh *webhook) {
+	webhooksCRUD.with(s, x, func(wh *webhook) {
 		if req.URL != nil {
 			wh.url = *req.URL
 		}
@@ -235,14 +205,11 @@ func (s *Server) webhooksUpdate(x *exchange) {
 		if req.Active != nil {
 			wh.active = *req.Active
 		}
-		x.json(http.StatusOK, map[string]any{"webhook": s.webhookWire(wh)})
+		webhooksCRUD.answer(s, x, http.StatusOK, wh)
 	})
 }
 
-// webhooksDelete serves DELETE /v1/webhooks/:id.
-func (s *Server) webhooksDelete(x *exchange) {
-	s.withWebhook(x, func(wh *webhook) {
-		s.db.webhooks = slices.DeleteFunc(s.db.webhooks, func(w *webhook) bool { return w == wh })
-		x.empty(http.StatusNoContent)
-	})
+// dropWebhook deletes wh. s.mu held.
+func (s *Server) dropWebhook(wh *webhook) {
+	s.db.webhooks = slices.DeleteFunc(s.db.webhooks, func(w *webhook) bool { return w == wh })
 }

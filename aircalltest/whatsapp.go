@@ -184,7 +184,7 @@ func (s *Server) whatsappSend(native bool) func(*exchange) {
 		case req.LineID <= 0:
 			x.badRequest("lineId is a mandatory field")
 			return
-		case !isE164(to):
+		case !aircall.IsE164(to):
 			x.badRequest(field + " must be a phone number in E.164 format")
 			return
 		case (req.Text != "") == (req.Template != nil):

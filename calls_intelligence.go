@@ -1,13 +1,10 @@
 package aircall
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"reflect"
-	"strings"
 )
 
 // Conversation Intelligence (AI Assist): the insights Aircall generates
@@ -119,9 +116,8 @@ type TranscriptionUtterance struct {
 // opts may be nil; set Mode to TranscriptionModeRealtime for the transcription
 // produced live during the call.
 //
-// From the research, evidence [M]: the path and the answer
-// {"transcription": {id, call_id, call_created_at, type, content: {language,
-// utterances}}} (three peers); the mode parameter is [S] (one peer). Needs AI
+// Shape from several published integrations that agree; not in the API
+// reference (the mode parameter is seen in one only). Needs AI
 // Assist, and transcription enabled on the number; only recorded calls with an
 // external participant are transcribed. Errors: 403 (errors.Is(err,
 // ErrForbidden)) without the licence; 404 (errors.Is(err, ErrNotFound)) while
@@ -171,16 +167,14 @@ func (t RealtimeTranscription) MarshalJSON() ([]byte, error) { return looseEncod
 
 // GetRealtimeTranscription retrieves the live transcription of an ongoing call.
 //
-// From the research, evidence [M] for the path (two peers); the answer's shape
-// is [S] and disputed ({call_id, call_uuid, content} without envelope in one
-// peer, {id, call, utterances} in another), hence the loose model; an answer
-// wrapped in {"realtime_transcription": {...}} or {"transcription": {...}} is
+// Path from published integrations, which disagree on the answer's shape;
+// hence the loose model; an answer wrapped in {"realtime_transcription": {...}} or {"transcription": {...}} is
 // unwrapped. Needs AI Assist
 // Pro. Errors: 403 (ErrForbidden) without the licence, 404 (ErrNotFound) when
 // there is nothing to return; match them with errors.Is.
 //
-// Deprecated: Aircall sunsets this endpoint on 2026-03-31 (research, evidence
-// [S]). Use GetTranscription with &TranscriptionOptions{Mode:
+// Deprecated: Aircall sunsets this endpoint on 2026-03-31 (per one
+// published integration). Use GetTranscription with &TranscriptionOptions{Mode:
 // TranscriptionModeRealtime} instead.
 //
 //aircall:operation GET /v1/calls/:id/realtime_transcription
@@ -229,10 +223,9 @@ type SentimentParticipant struct {
 // GetSentiments retrieves the sentiment (positive, neutral or negative) of
 // each participant of a call.
 //
-// From the research, evidence [M]: the path and the answer {"sentiment": {id,
-// call_id, participants: [{phone_number, user_id, value, type}]}} (note the
-// singular key; three peers); Aircall's docs [P] say external participants are
-// rated positive, neutral or negative, sent uppercase. Needs AI Assist.
+// Shape from several published integrations that agree; not in the API
+// reference. Aircall's guides say external participants are rated positive,
+// neutral or negative, sent uppercase. Needs AI Assist.
 // Errors: 403 (errors.Is(err, ErrForbidden)) without the licence; 404
 // (errors.Is(err, ErrNotFound)) while the insight is not generated yet.
 //
@@ -258,9 +251,8 @@ type CallTopics struct {
 
 // GetTopics retrieves the key topics discussed during a call.
 //
-// From the research, evidence [M]: the path and the answer {"topic": {id,
-// call_id, created_at, content: [strings]}} (singular key; two peers); "an
-// array of strings" is [P]. Needs AI Assist. Errors: 403 (errors.Is(err,
+// Shape from several published integrations that agree; not in the API
+// reference. Needs AI Assist. Errors: 403 (errors.Is(err,
 // ErrForbidden)) without the licence; 404 (errors.Is(err, ErrNotFound)) while
 // the insight is not generated yet.
 //
@@ -286,9 +278,8 @@ type CallSummary struct {
 
 // GetSummary retrieves the AI-generated summary of a call.
 //
-// From the research, evidence [M]: the path and the answer {"summary": {id,
-// call_id, created_at, content}} (two peers); "a single content string" is
-// [P]. Needs AI Assist. Errors: 403 (errors.Is(err, ErrForbidden)) without the
+// Shape from several published integrations that agree; not in the API
+// reference. Needs AI Assist. Errors: 403 (errors.Is(err, ErrForbidden)) without the
 // licence; 404 (errors.Is(err, ErrNotFound)) while the summary is not
 // generated yet.
 //
@@ -328,9 +319,8 @@ type ActionItem struct {
 
 // GetActionItems retrieves the action items of a call.
 //
-// From the research, evidence [M] for the path (three peers) and [S] for the
-// answer, which has no envelope: {call_id, action_items: [{id, ai_generated,
-// content, created_at, created_by, updated_at, updated_by}]}. Needs AI Assist.
+// Path from several published integrations, the answer's shape (no
+// envelope) from one; not in the API reference. Needs AI Assist.
 // Errors: 403 (errors.Is(err, ErrForbidden)) without the licence; 404
 // (errors.Is(err, ErrNotFound)) while the insight is not generated yet.
 //
@@ -390,11 +380,8 @@ func (r SummaryTemplateResult) MarshalJSON() ([]byte, error) { return looseEncod
 
 // GetCustomSummaryResult retrieves the custom (template-based) summary of a call.
 //
-// From the research, evidence [M] for the path (three peers); that custom
-// summaries are template-based with admin-defined fields is [P]; the answer's
-// shape is [?]: one peer mentions summary_template_results, a third-party
-// script reads their name and content. Hence the loose model; an answer
-// wrapped in {"custom_summary_result": {...}} is unwrapped. Needs AI Assist
+// Path from published integrations; no source documents the answer's shape,
+// hence the loose model; an answer wrapped in {"custom_summary_result": {...}} is unwrapped. Needs AI Assist
 // Pro. Errors: 403 (errors.Is(err, ErrForbidden)) without the licence; 404
 // (errors.Is(err, ErrNotFound)) while the result is not generated yet.
 //
@@ -467,11 +454,9 @@ type PlaybookResultTopic struct {
 // adherence score and per-topic results. opts may be nil; set FetchPlaybook to
 // include the playbook's definition.
 //
-// From the research, evidence [M] for the path (three peers); "per-topic
-// results and adherence scores" is [P]; fetch_playbook and the fields
-// (adherence_score, playbook, playbook_result_topics) are [S] (one peer); the
-// envelope is [?]: an answer wrapped in {"playbook_result": {...}} is
-// unwrapped, hence the loose model. Needs AI Assist Pro. Errors: 403
+// Path from published integrations, fields from one of them, envelope
+// unknown (an answer wrapped in {"playbook_result": {...}} is unwrapped),
+// hence the loose model. Needs AI Assist Pro. Errors: 403
 // (errors.Is(err, ErrForbidden)) without the licence; 404 (errors.Is(err,
 // ErrNotFound)) while the result is not generated yet.
 //
@@ -512,10 +497,8 @@ func (e CallEvaluations) MarshalJSON() ([]byte, error) { return looseEncode(&e, 
 
 // GetEvaluations retrieves the QA evaluations (scorecards) of a call.
 //
-// From the research, evidence [M] for the path (three peers); QA scorecards
-// applied by AI or a supervisor are [P]; the answer's shape is [?] (a
-// third-party script guesses evaluations[] with scorecard.name and
-// score.normalized_score), hence the raw model. Needs AI Assist Pro. Errors:
+// Path from published integrations; no source documents the answer's shape,
+// hence the raw model. Needs AI Assist Pro. Errors:
 // 403 (errors.Is(err, ErrForbidden)) without the licence; 404 (errors.Is(err,
 // ErrNotFound)) while no evaluation exists yet.
 //
@@ -556,11 +539,8 @@ type CSATDriver struct {
 // GetPredictedCSAT retrieves the predicted customer satisfaction (CSAT) score
 // of a call and the drivers behind it.
 //
-// From the research, evidence [M] for the path (two peers) and [S] for the
-// answer {"csat": {call_id, call_uuid, score, drivers: [{polarity, label}]}}
-// (one peer's fixture, transcribed from Aircall's examples); polarities other
-// than POSITIVE are [?]. The licence it needs is not documented (AI Assist,
-// presumably: [?]). Errors: 403
+// Shape from one published integration; not in the API reference. The
+// licence it needs is not documented (AI Assist, presumably). Errors: 403
 // (errors.Is(err, ErrForbidden)) without the licence; 404 (errors.Is(err,
 // ErrNotFound)) while the score is not generated yet.
 //
@@ -570,139 +550,4 @@ func (s *CallsService) GetPredictedCSAT(ctx context.Context, callID int64) (*Pre
 		return nil, nil, err
 	}
 	return doOne[PredictedCSAT](ctx, s.client, http.MethodGet, fmt.Sprintf("v1/calls/%d/predicted_csat", callID), "csat", nil)
-}
-
-// getLoose sends GET path and decodes the answer into a loose model, first
-// unwrapping an envelope named by one of keys (an object whose only key it is).
-func getLoose[T any](ctx context.Context, c *Client, path string, keys ...string) (*T, *Response, error) {
-	var raw json.RawMessage
-	resp, err := c.send(ctx, http.MethodGet, path, nil, &raw)
-	if err != nil {
-		return nil, resp, err
-	}
-	v := new(T)
-	if err := json.Unmarshal(looseUnwrap(raw, keys...), v); err != nil {
-		p := path
-		if resp.Request != nil {
-			p = resp.Request.URL.Path
-		}
-		return nil, resp, &DecodeError{Method: http.MethodGet, Path: p, StatusCode: resp.StatusCode, Err: err}
-	}
-	return v, resp, nil
-}
-
-// Some answers have a shape nobody has documented (playbook results, custom
-// summaries, evaluations, the deprecated realtime transcription). Their models
-// are "loose": the fields the sources show are typed, and everything else is
-// kept raw in an Extra map, so that an unexpected shape never fails the whole
-// answer and nothing the server sent is lost.
-
-// looseDecode decodes the JSON object b into the struct dst points at, field
-// by field. A key the struct does not model, or whose value does not fit the
-// field's Go type, is returned in extra (normalized) and the field stays zero.
-// null decodes to nothing; anything but an object or null is an error.
-func looseDecode(b []byte, dst any) (map[string]json.RawMessage, error) {
-	b = bytes.TrimSpace(b)
-	if bytes.Equal(b, []byte("null")) {
-		return nil, nil
-	}
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(b, &fields); err != nil {
-		return nil, fmt.Errorf("expected a JSON object: %w", err)
-	}
-	v := reflect.ValueOf(dst).Elem()
-	t := v.Type()
-	for i := range t.NumField() {
-		name, ok := looseJSONName(t.Field(i))
-		if !ok {
-			continue
-		}
-		raw, present := fields[name]
-		if !present {
-			continue
-		}
-		f := v.Field(i)
-		if json.Unmarshal(raw, f.Addr().Interface()) == nil {
-			delete(fields, name)
-			continue
-		}
-		f.SetZero() // the value stays raw in extra instead
-	}
-	if len(fields) == 0 {
-		return nil, nil
-	}
-	extra := make(map[string]json.RawMessage, len(fields))
-	for k, raw := range fields {
-		extra[k] = looseNormalize(raw)
-	}
-	return extra, nil
-}
-
-// looseEncode encodes the struct src points at as a JSON object: its
-// modelled fields, then extra's keys on top (a value kept raw because it did
-// not fit wins over the zero field it left behind).
-func looseEncode(src any, extra map[string]json.RawMessage) ([]byte, error) {
-	v := reflect.ValueOf(src).Elem()
-	t := v.Type()
-	out := make(map[string]json.RawMessage, t.NumField()+len(extra))
-	for i := range t.NumField() {
-		name, ok := looseJSONName(t.Field(i))
-		if !ok {
-			continue
-		}
-		b, err := json.Marshal(v.Field(i).Interface())
-		if err != nil {
-			return nil, err
-		}
-		out[name] = b
-	}
-	for k, raw := range extra {
-		out[k] = raw
-	}
-	return json.Marshal(out)
-}
-
-// looseJSONName returns the JSON key of an exported struct field, or false for a
-// field encoding/json skips (unexported, or tagged "-").
-func looseJSONName(f reflect.StructField) (string, bool) {
-	tag := f.Tag.Get("json")
-	if !f.IsExported() || tag == "-" {
-		return "", false
-	}
-	name, _, _ := strings.Cut(tag, ",")
-	if name == "" {
-		name = f.Name
-	}
-	return name, true
-}
-
-// looseNormalize compacts a raw value and escapes HTML characters the way
-// encoding/json writes them, so that decoding, encoding and decoding again
-// yields the very same bytes.
-func looseNormalize(raw json.RawMessage) json.RawMessage {
-	var compact bytes.Buffer
-	if json.Compact(&compact, raw) != nil {
-		return bytes.Clone(raw)
-	}
-	var escaped bytes.Buffer
-	json.HTMLEscape(&escaped, compact.Bytes())
-	return escaped.Bytes()
-}
-
-// looseUnwrap returns the value under key when raw is an object whose only key
-// is one of keys and whose value is an object: the envelope of an answer
-// whose envelope is not documented. Anything else is returned unchanged.
-func looseUnwrap(raw json.RawMessage, keys ...string) json.RawMessage {
-	var m map[string]json.RawMessage
-	if len(keys) == 0 || json.Unmarshal(raw, &m) != nil || len(m) != 1 {
-		return raw
-	}
-	for _, k := range keys {
-		if v, ok := m[k]; ok {
-			if t := bytes.TrimSpace(v); len(t) > 0 && t[0] == '{' {
-				return v
-			}
-		}
-	}
-	return raw
 }

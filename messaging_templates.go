@@ -6,11 +6,11 @@ import (
 )
 
 // MaxSMSTemplatesPerPage is the largest page of ListSMSTemplates: 100, not
-// the 50 of the other list endpoints [S].
+// the 50 of the other list endpoints.
 const MaxSMSTemplatesPerPage = 100
 
 // SMSTemplate is a saved SMS text of the company, aggregated across all
-// agents [S].
+// agents.
 type SMSTemplate struct {
 	// ID is the unique identifier of the template.
 	ID int64 `json:"id"`
@@ -31,8 +31,7 @@ type SMSTemplateListOptions struct {
 // aggregated across all agents. PerPage may go up to 100
 // (MaxSMSTemplatesPerPage). opts may be nil.
 //
-// Evidence: one secondary source (Riprock/aircall-api) [S] for the path,
-// the query parameters and the {"templates": [...], "meta": {...}} answer.
+// Shape from one published integration; not in Aircall's documentation.
 //
 //aircall:operation GET /v1/sms/templates
 func (s *MessagingService) ListSMSTemplates(ctx context.Context, opts *SMSTemplateListOptions) ([]*SMSTemplate, *Response, error) {
