@@ -97,7 +97,7 @@ func (a *App) newClient(p Profile) (*aircall.Client, error) {
 	if a.verbose {
 		opts = append(opts, aircall.WithLogger(slog.New(slog.NewTextHandler(a.io.Err, &slog.HandlerOptions{Level: slog.LevelDebug}))))
 	}
-	return aircall.NewClient(opts...)
+	return aircall.NewClient(append(opts, a.clientOpts...)...)
 }
 
 // completeProfiles completes --profile with the saved profiles.

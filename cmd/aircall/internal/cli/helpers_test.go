@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aircall-go/aircall"
 	"github.com/aircall-go/aircall/aircalltest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,6 +21,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 // fixedNow is the fake's clock in golden tests, so that outputs are stable.
 var fixedNow = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+
+// testClientOpts turn the SDK's pacing off: the fakes in these tests do
+// not limit, and tests that page would wait a second a page.
+var testClientOpts = []aircall.Option{aircall.WithoutRateLimit()}
 
 // result is what one run of the command produced.
 type result struct {
@@ -85,7 +90,12 @@ func (e env) runApp(t *testing.T, setup func(*App), stdin string, args ...string
 func (e env) runCtx(t *testing.T, ctx context.Context, setup func(*App), stdin string, args ...string) result {
 	t.Helper()
 	io, out, errb := e.io(stdin)
-	code := run(ctx, args, io, setup)
+	code := run(ctx, args, io, func(a *App) {
+		a.clientOpts = testClientOpts
+		if setup != nil {
+			setup(a)
+		}
+	})
 	return result{out: out.String(), err: errb.String(), code: code}
 }
 

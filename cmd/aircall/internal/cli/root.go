@@ -9,6 +9,7 @@ import (
 	"net"
 	"strings"
 
+	"github.com/aircall-go/aircall"
 	"github.com/aircall-go/aircall/aircalltest"
 
 	"github.com/spf13/cobra"
@@ -33,6 +34,11 @@ type App struct {
 	// the listener of "webhooks listen".
 	served func(*aircalltest.Server)
 	listen func(network, addr string) (net.Listener, error)
+	// killAfter stops an export abruptly after a checkpoint once that many
+	// items are exported, leaving what a kill leaves.
+	killAfter int
+	// clientOpts are added to every SDK client (tests turn pacing off).
+	clientOpts []aircall.Option
 }
 
 // Main runs the aircall command with args (without the program name) and
