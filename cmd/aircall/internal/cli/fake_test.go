@@ -84,7 +84,7 @@ func TestFakeServe_plainHTTPClient(t *testing.T) {
 func TestFakeServe_drivenByTheSDK(t *testing.T) {
 	t.Parallel()
 	lines := serveFake(t, "--demo", "--rate", "0")
-	client, err := aircall.NewClient(aircall.WithBaseURL(lines[0]), aircall.WithBasicAuth(aircalltest.DefaultAPIID, aircalltest.DefaultAPIToken))
+	client, err := aircall.NewClient(aircall.WithBaseURL(lines[0]), aircall.WithBasicAuth(aircalltest.DefaultAPIID, aircalltest.DefaultAPIToken), aircall.WithoutRateLimit())
 	require.NoError(t, err)
 	user, _, err := client.Users.Get(t.Context(), aircalltest.DemoUserID)
 	require.NoError(t, err)
