@@ -162,12 +162,6 @@ func (l *listPrinter) close() error {
 // count is the number of items printed.
 func (l *listPrinter) count() int { return l.n }
 
-// isList reports whether the generic JSON value is an array.
-func isList(g any) bool {
-	_, ok := g.([]any)
-	return ok
-}
-
 // plural says "1 call", "2 calls".
 func plural(n int, word string) string {
 	if n == 1 {
