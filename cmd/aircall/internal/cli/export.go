@@ -236,7 +236,7 @@ func (e *exporter) run(cmd *cobra.Command) error {
 		}
 		e.state.Exported++
 		n++
-		if e.app.killAfter > 0 && e.state.Exported == e.app.killAfter {
+		if e.app.afterItem != nil && e.app.afterItem(e.state.Exported) {
 			_ = e.buf.Flush() // like a kill: written but not checkpointed
 			return &exitError{ExitError, errors.New("killed (test)")}
 		}

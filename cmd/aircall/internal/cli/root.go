@@ -34,9 +34,9 @@ type App struct {
 	// the listener of "webhooks listen".
 	served func(*aircalltest.Server)
 	listen func(network, addr string) (net.Listener, error)
-	// killAfter stops an export abruptly after a checkpoint once that many
-	// items are exported, leaving what a kill leaves.
-	killAfter int
+	// afterItem sees the count of items an export wrote; returning true
+	// stops it abruptly, leaving what a kill leaves.
+	afterItem func(exported int) (kill bool)
 	// clientOpts are added to every SDK client (tests turn pacing off).
 	clientOpts []aircall.Option
 }
