@@ -86,9 +86,13 @@ func (a *App) addOps(root *cobra.Command, ops []opSpec) {
 		if group != "" {
 			parent = groups[group]
 			if parent == nil {
+				short := groupShort[group]
+				if short == "" {
+					short = "Operations on " + strings.ReplaceAll(group, "-", " ")
+				}
 				parent = &cobra.Command{
 					Use:     group + " <command>",
-					Short:   "Operations on " + strings.ReplaceAll(group, "-", " "),
+					Short:   short,
 					GroupID: groupAPI,
 					Args:    noArgs,
 				}
@@ -97,6 +101,9 @@ func (a *App) addOps(root *cobra.Command, ops []opSpec) {
 			}
 		}
 		cmd := a.newOpCmd(op, verb)
+		if group == "" {
+			cmd.GroupID = groupAPI
+		}
 		parent.AddCommand(cmd)
 		if group != "" && strings.Count(parent.Example, "\n") < 3 {
 			parent.Example += cmd.Example[:strings.IndexByte(cmd.Example+"\n", '\n')] + "\n"
@@ -320,8 +327,38 @@ func convertArg(p paramSpec, s string) (any, error) {
 	return s, nil
 }
 
-// shortHelp is the first sentence of the summary, without the Go method name.
+// groupShort describes the resource commands.
+var groupShort = map[string]string{
+	"a2p":              "A2P 10DLC campaign associations of US numbers",
+	"ai-voice-agents":  "Outbound calls placed by AI voice agents",
+	"analytics":        "Analytics+ report exports",
+	"calls":            "Calls: list, search, get, tag, comment, transfer, archive, recordings, AI insights",
+	"company":          "The company the credentials belong to",
+	"contacts":         "Contacts of the shared address book, their phone numbers and emails",
+	"dialer-campaigns": "Power dialer campaigns of users",
+	"integrations":     "The integration an OAuth token belongs to",
+	"messaging":        "SMS and MMS: send, configure numbers, templates",
+	"numbers":          "Phone numbers: list, get, update, registration status",
+	"tags":             "Tags for calls",
+	"teams":            "Teams and their users",
+	"users":            "Users (v1): list, get, availability, start calls",
+	"users-v2":         "Users (v2 endpoints): list, get, create, update, numbers",
+	"webhooks":         "Webhooks, and tools to trigger and receive their events",
+	"whatsapp":         "WhatsApp: send messages, templates, number status",
+}
+
+// shortHelp is the first sentence of the summary, without the Go method
+// name; listings say they list (the command pages by itself).
 func shortHelp(op opSpec) string {
+	if op.Paginated {
+		group, verb := commandName(op.ID)
+		switch verb {
+		case "list":
+			return "List " + strings.ReplaceAll(group, "-", " ") + " (--limit, --all)"
+		case "search":
+			return "Search " + strings.ReplaceAll(group, "-", " ") + " (--limit, --all)"
+		}
+	}
 	s := op.Summary
 	if i := strings.Index(s, ". "); i > 0 {
 		s = s[:i]
