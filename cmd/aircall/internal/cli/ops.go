@@ -233,7 +233,12 @@ func (a *App) runList(ctx context.Context, cl *aircall.Client, op opSpec, args m
 	if !ok {
 		seq = invokePages(ctx, cl, op, args)
 	}
-	l := a.printer(ctx).list()
+	group, _ := commandName(op.ID)
+	var cols []string
+	if _, verb, _ := strings.Cut(op.ID, "."); verb == "list" || verb == "search" {
+		cols = tableColumns[group]
+	}
+	l := a.printer(ctx).list(cols...)
 	for item, err := range seq {
 		if err != nil {
 			if cerr := l.close(); cerr != nil {

@@ -117,8 +117,11 @@ func (p *printer) runJQ(v any) error {
 	}
 }
 
-// list starts printing a list, one item at a time.
-func (p *printer) list() *listPrinter { return &listPrinter{p: p} }
+// list starts printing a list, one item at a time; a table shows cols
+// (nil: the first fields of the items).
+func (p *printer) list(cols ...string) *listPrinter {
+	return &listPrinter{p: p, table: table{cols: cols}}
+}
 
 // listPrinter prints the items of a list as they come: JSON Lines and jq
 // results at once, a table when the list ends (to align its columns).
