@@ -208,7 +208,7 @@ func summarize(key string, v any) string {
 	case map[string]any:
 		for _, k := range []string{"name", "value", "content"} {
 			if s, ok := x[k].(string); ok && s != "" {
-				if id, ok := x["id"].(json.Number); ok {
+				if id, ok := x["id"].(json.Number); ok && k == "name" {
 					return s + " (" + id.String() + ")"
 				}
 				return s
