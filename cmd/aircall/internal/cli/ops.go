@@ -80,6 +80,10 @@ func (a *App) addOperationCmds(root *cobra.Command) {
 
 func (a *App) addOps(root *cobra.Command, ops []opSpec) {
 	groups := map[string]*cobra.Command{}
+	byID := map[string]opSpec{}
+	for _, op := range ops {
+		byID[op.ID] = op
+	}
 	for _, op := range ops {
 		group, verb := commandName(op.ID)
 		parent := root
@@ -101,6 +105,11 @@ func (a *App) addOps(root *cobra.Command, ops []opSpec) {
 			}
 		}
 		cmd := a.newOpCmd(op, verb)
+		if ps := op.pathParams(); len(ps) > 0 && ps[0].Name == "id" && ps[0].Type == "integer" {
+			if list, ok := byID[strings.SplitN(op.ID, ".", 2)[0]+".list"]; ok {
+				cmd.ValidArgsFunction = a.completeIDs(list)
+			}
+		}
 		if group == "" {
 			cmd.GroupID = groupAPI
 		}
@@ -220,6 +229,43 @@ func (a *App) newOpCmd(op opSpec, verb string) *cobra.Command {
 	cmd.Example = opExample(op, verb, paths)
 	cmd.ValidArgsFunction = cobra.NoFileCompletions
 	return cmd
+}
+
+// completeIDs completes an id argument with the first page of the
+// resource's list (ids described by their names), when credentials work.
+func (a *App) completeIDs(list opSpec) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		cl, _, err := a.client()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		res, _, err := invokeOp(cmd.Context(), cl, list.ID, json.RawMessage(`{"per_page":50}`))
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		_, g, err := toJSON(res)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		items, _ := g.([]any)
+		var out []cobra.Completion
+		for _, it := range items {
+			obj, _ := it.(map[string]any)
+			id, ok := obj["id"].(json.Number)
+			if !ok || !strings.HasPrefix(id.String(), toComplete) {
+				continue
+			}
+			desc := summarize("", obj["name"])
+			if desc == "" {
+				desc = strings.TrimSpace(summarize("", obj["first_name"]) + " " + summarize("", obj["last_name"]))
+			}
+			out = append(out, cobra.CompletionWithDesc(id.String(), desc))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 // runList prints the items of a list operation: through the SDK's iterator
