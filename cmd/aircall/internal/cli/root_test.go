@@ -13,7 +13,10 @@ func TestHelp_rootIsGolden(t *testing.T) {
 	t.Parallel()
 	r := newEnv(t).run(t, "", "--help")
 	require.Equal(t, ExitOK, r.code, r.err)
-	golden(t, "help.txt", r.out)
+	// the API commands follow the SDK's catalogue: TestOperations checks them
+	start, end := strings.Index(r.out, "API commands:"), strings.Index(r.out, "Tools:")
+	require.True(t, start > 0 && end > start, r.out)
+	golden(t, "help.txt", r.out[:start]+"API commands: (one per resource of the catalogue)\n\n"+r.out[end:])
 }
 
 func TestHelp_everyCommandHasExamples(t *testing.T) {
