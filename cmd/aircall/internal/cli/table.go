@@ -116,7 +116,8 @@ func lookup(obj map[string]any, path string) any {
 	return v
 }
 
-// writeRecord prints one object as "field: value" lines, in the API's order.
+// writeRecord prints one object as "field: value" lines, in the API's
+// order, leaving out empty fields (--json shows everything).
 func writeRecord(w io.Writer, raw []byte, g any, tty bool) error {
 	obj, ok := g.(map[string]any)
 	if !ok || len(obj) == 0 {
@@ -132,7 +133,9 @@ func writeRecord(w io.Writer, raw []byte, g any, tty bool) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, k := range keys {
-		fmt.Fprintf(tw, "%s:\t%s\n", k, cell(k, obj[k], tty, 100))
+		if v := cell(k, obj[k], tty, 100); v != "" {
+			fmt.Fprintf(tw, "%s:\t%s\n", k, v)
+		}
 	}
 	return tw.Flush()
 }
