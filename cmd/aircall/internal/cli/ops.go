@@ -69,7 +69,11 @@ func flagName(param string) string { return strings.ReplaceAll(param, "_", "-") 
 
 // isTimeParam reports parameters given as times on the command line.
 func isTimeParam(p paramSpec) bool {
-	return p.Format == "date-time" || ((p.Name == "from" || p.Name == "to") && (p.Type == "integer" || p.Type == "string"))
+	if p.Format == "date-time" {
+		return true
+	}
+	d := strings.ToLower(p.Description)
+	return (p.Name == "from" || p.Name == "to") && (p.Type == "integer" || strings.Contains(d, "timestamp") || strings.Contains(d, "date"))
 }
 
 // addOperationCmds adds a command for every operation of the catalogue,
@@ -411,15 +415,31 @@ func shortHelp(op opSpec) string {
 		}
 	}
 	s := op.Summary
-	if i := strings.Index(s, ". "); i > 0 {
-		s = s[:i]
+	if op.Description != "" {
+		s = op.Description
 	}
-	s = strings.TrimSuffix(s, ".")
+	s = strings.TrimSuffix(firstSentence(s), ".")
 	if first, rest, ok := strings.Cut(s, " "); ok && first != "" && first[0] >= 'A' && first[0] <= 'Z' && !strings.Contains(first, "-") {
 		s = strings.ToUpper(rest[:1]) + rest[1:] // "List fetches one page..." -> "Fetches one page..."
 	}
+	for _, prefix := range []string{"Fetches one page of ", "Returns one page of "} {
+		if rest, ok := strings.CutPrefix(s, prefix); ok && op.Paginated {
+			return "List " + rest + " (--limit, --all)"
+		}
+	}
 	if s == "" {
 		s = op.Method + " " + op.Path
+	}
+	return s
+}
+
+// firstSentence cuts s after its first sentence ("e.g." does not end one).
+func firstSentence(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' && !strings.HasSuffix(s[:i], "e.g") && !strings.HasSuffix(s[:i], "i.e") {
+			return s[:i]
+		}
 	}
 	return s
 }
