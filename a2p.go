@@ -156,14 +156,7 @@ func (s *A2PService) List(ctx context.Context, opts *ListOptions) ([]*A2PCampaig
 //
 //aircall:operation GET /v1/a2p_campaign_associations
 func (s *A2PService) ListIter(ctx context.Context, opts *ListOptions) iter.Seq2[*A2PCampaignAssociation, error] {
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return paginate(ctx, lo, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*A2PCampaignAssociation, *Response, error) {
-		page := q.ListOptions
-		return doList[A2PCampaignAssociation](ctx, s.client, "v1/a2p_campaign_associations", "a2p_campaign_associations", &page)
-	})
+	return listIter(ctx, opts, MaxPerPage, s.List)
 }
 
 // Get retrieves details of a specific A2P campaign association.

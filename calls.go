@@ -594,8 +594,8 @@ func (c *InsightCard) validate() error {
 // by ascending id (use Order "desc" to get the last calls first) and adds no
 // contact details (set FetchContact). Only three months of history is
 // available. Paging reaches at most 10,000 Calls (past it the API answers
-// 400, ErrPageLimitExceeded): use From, or ListIter, which goes past the cap
-// by itself.
+// 400, ErrPageLimitExceeded): use From, or ListIter or ListPager, which go
+// past the cap by themselves.
 //
 //aircall:operation GET /v1/calls
 func (s *CallsService) List(ctx context.Context, opts *CallListOptions) ([]*Call, *Response, error) {
@@ -605,36 +605,46 @@ func (s *CallsService) List(ctx context.Context, opts *CallListOptions) ([]*Call
 	return doList[Call](ctx, s.client, "v1/calls", "calls", opts)
 }
 
-// callCapKey gives what the 10,000-call cap workaround orders calls by: the
-// API's creation time of a Call is its started_at.
-func callCapKey(c *Call) (int64, time.Time) { return c.ID, c.StartedAt.Time }
+// callKey gives what call listings are ordered by: the API's creation time
+// of a Call is its started_at.
+func callKey(c *Call) (int64, time.Time) { return c.ID, c.StartedAt.Time }
+
+func (o *CallListOptions) window() (from, to *time.Time, order *string) {
+	return &o.From, &o.To, &o.Order
+}
+func (o *CallListOptions) byCreation() bool { return true }
+
+func (o *CallSearchOptions) window() (from, to *time.Time, order *string) {
+	return &o.From, &o.To, &o.Order
+}
+func (o *CallSearchOptions) byCreation() bool { return true }
 
 // ListIter iterates over every Call matching opts, fetching 50 per page
 // unless opts says otherwise. opts is copied: changing it after the call has
 // no effect. Errors (including invalid opts) are yielded once and end the
-// iteration.
-//
-// It goes past the API's 10,000-call cap by itself: it lists by creation
-// time (sending order=asc when Order is empty, since the API's default
-// order is by id) and, on reaching the cap, restarts from the last
-// started_at seen (from, or to when Order is "desc"), skipping the Calls
-// already yielded, so every Call comes out exactly once.
+// iteration. Each range is a new listing, as ListPager without a checkpoint
+// describes: exact while calls are created or deleted, in either order
+// (order=asc is sent when Order is empty, since the API's default order is
+// by id), and past the API's 10,000-call cap.
 //
 //aircall:operation GET /v1/calls
 func (s *CallsService) ListIter(ctx context.Context, opts *CallListOptions) iter.Seq2[*Call, error] {
-	o := CallListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Order == "" {
-		o.Order = "asc"
-	}
-	w := &capWindow[Call]{descending: o.Order == "desc", key: callCapKey}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w, func(ctx context.Context, q pageQuery) ([]*Call, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return s.List(ctx, &page)
-	})
+	o := deref(opts)
+	return pagerIter(ctx, func() (*Pager[Call], error) { return s.ListPager(&o, "") })
+}
+
+// ListPager returns a Pager over every Call matching opts, starting from
+// the checkpoint from ("" to start afresh): its All iterates like ListIter,
+// and after any Call it yielded its Checkpoint can be saved to go on later,
+// even in another process, without missing a Call. opts is copied. The
+// window ends when the Pager is made (opts.To is pinned to that time unless
+// earlier): Calls started later are not listed. Invalid opts, or a
+// checkpoint that is damaged or was made for other options or another
+// listing, return an *ArgError.
+//
+//aircall:operation GET /v1/calls
+func (s *CallsService) ListPager(opts *CallListOptions, from Checkpoint) (*Pager[Call], error) {
+	return newPager(opts, pagerSpec[Call]{res: "calls.list", key: callKey, from: from, now: s.client.now()}, s.List)
 }
 
 // Get retrieves a Call: duration, direction, status, timestamps, comments,
@@ -668,24 +678,22 @@ func (s *CallsService) Search(ctx context.Context, opts *CallSearchOptions) ([]*
 }
 
 // SearchIter iterates over every Call matching opts, fetching 50 per page
-// unless opts says otherwise. opts is copied. Like ListIter it goes past the
-// 10,000-call cap by itself (order=asc is sent when Order is empty).
+// unless opts says otherwise. opts is copied. Like ListIter it is exact
+// while calls change and goes past the 10,000-call cap (order=asc is sent
+// when Order is empty).
 //
 //aircall:operation GET /v1/calls/search
 func (s *CallsService) SearchIter(ctx context.Context, opts *CallSearchOptions) iter.Seq2[*Call, error] {
-	o := CallSearchOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	if o.Order == "" {
-		o.Order = "asc"
-	}
-	w := &capWindow[Call]{descending: o.Order == "desc", key: callCapKey}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w, func(ctx context.Context, q pageQuery) ([]*Call, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return s.Search(ctx, &page)
-	})
+	o := deref(opts)
+	return pagerIter(ctx, func() (*Pager[Call], error) { return s.SearchPager(&o, "") })
+}
+
+// SearchPager is ListPager for Search: a Pager over every Call matching
+// opts, starting from the checkpoint from ("" to start afresh).
+//
+//aircall:operation GET /v1/calls/search
+func (s *CallsService) SearchPager(opts *CallSearchOptions, from Checkpoint) (*Pager[Call], error) {
+	return newPager(opts, pagerSpec[Call]{res: "calls.search", key: callKey, from: from, now: s.client.now()}, s.Search)
 }
 
 // Transfer cold-transfers a Call to a User, a Team or an external phone

@@ -148,24 +148,30 @@ func (o *ContactSearchOptions) validate() error {
 	return firstErr(o.ListOptions.validate(MaxPerPage), checkContactOrder(o.Order, o.OrderBy))
 }
 
-// contactWindow returns the 10,000-item cap workaround for a listing ordered
-// by orderBy, or nil when it cannot apply: from and to filter on the
-// creation date, so restarting from a bound only works when ordering by it.
-func contactWindow(order, orderBy string) *capWindow[Contact] {
-	if orderBy != "" && orderBy != "created_at" {
-		return nil
-	}
-	return &capWindow[Contact]{
-		descending: order == "desc",
-		key:        func(c *Contact) (int64, time.Time) { return c.ID, c.CreatedAt.Time },
-	}
+// contactKey gives what contact listings are ordered by: the creation time.
+func contactKey(c *Contact) (int64, time.Time) { return c.ID, c.CreatedAt.Time }
+
+func (o *ContactListOptions) window() (from, to *time.Time, order *string) {
+	return &o.From, &o.To, &o.Order
+}
+
+// byCreation reports whether the listing is ordered by creation time: From
+// and To filter on it, so only then can the pager move by it.
+func (o *ContactListOptions) byCreation() bool { return o.OrderBy == "" || o.OrderBy == "created_at" }
+
+func (o *ContactSearchOptions) window() (from, to *time.Time, order *string) {
+	return &o.From, &o.To, &o.Order
+}
+func (o *ContactSearchOptions) byCreation() bool {
+	return o.OrderBy == "" || o.OrderBy == "created_at"
 }
 
 // List fetches one page of the shared Contacts of the company with their
 // phone numbers and emails. Only the options that are set are sent.
 //
 // Paging reaches at most 10,000 Contacts: past that the API answers 400,
-// which matches ErrPageLimitExceeded. ListIter goes past the cap by itself.
+// which matches ErrPageLimitExceeded. ListIter and ListPager go past the cap
+// by themselves when ordering by creation date.
 //
 //aircall:operation GET /v1/contacts
 func (s *ContactsService) List(ctx context.Context, opts *ContactListOptions) ([]*Contact, *Response, error) {
@@ -177,32 +183,33 @@ func (s *ContactsService) List(ctx context.Context, opts *ContactListOptions) ([
 
 // ListIter iterates over every shared Contact matching opts, fetching pages
 // of 50 (or opts.PerPage) lazily as the loop advances. It never changes
-// opts. An error is yielded once and ends the iteration.
+// opts. An error is yielded once and ends the iteration. Each range is a new
+// listing, as ListPager without a checkpoint describes.
 //
-// When ordering by creation date (OrderBy "" or "created_at") it goes past
-// the API's 10,000-item cap: it restarts the listing from the last creation
-// time seen (from in ascending order, to in descending order) and skips the
-// Contacts already yielded, so every Contact comes out exactly once. It
-// sends order=asc when Order is empty. Ordered by "updated_at" it cannot
-// (from and to filter on the creation date), and paging past 10,000
-// Contacts ends the iteration with ErrPageLimitExceeded.
+// Ordered by creation date (OrderBy "" or "created_at"; order=asc is sent
+// when Order is empty) it is exact while contacts are created or deleted
+// and goes past the API's 10,000-item cap. Ordered by "updated_at" it pages
+// by number (From and To filter on the creation date, so it cannot move by
+// update time): changes during the listing can shift contacts across pages,
+// and paging past 10,000 Contacts ends with ErrPageLimitExceeded.
 //
 //aircall:operation GET /v1/contacts
 func (s *ContactsService) ListIter(ctx context.Context, opts *ContactListOptions) iter.Seq2[*Contact, error] {
-	o := ContactListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	w := contactWindow(o.Order, o.OrderBy)
-	if w != nil && o.Order == "" {
-		o.Order = "asc"
-	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w,
-		func(ctx context.Context, q pageQuery) ([]*Contact, *Response, error) {
-			page := o
-			q.apply(&page.ListOptions, &page.From, &page.To)
-			return s.List(ctx, &page)
-		})
+	o := deref(opts)
+	return pagerIter(ctx, func() (*Pager[Contact], error) { return s.ListPager(&o, "") })
+}
+
+// ListPager returns a Pager over every shared Contact matching opts,
+// starting from the checkpoint from ("" to start afresh): its All iterates
+// like ListIter, and after any Contact it yielded its Checkpoint can be
+// saved to go on later, even in another process. opts is copied; its To is
+// pinned to the time the Pager is made unless earlier, so contacts created
+// later are not listed. Invalid opts, or a checkpoint that is damaged or
+// was made for other options or another listing, return an *ArgError.
+//
+//aircall:operation GET /v1/contacts
+func (s *ContactsService) ListPager(opts *ContactListOptions, from Checkpoint) (*Pager[Contact], error) {
+	return newPager(opts, pagerSpec[Contact]{res: "contacts.list", key: contactKey, from: from, now: s.client.now()}, s.List)
 }
 
 // Search fetches one page of the company's shared Contacts matching opts,
@@ -210,7 +217,8 @@ func (s *ContactsService) ListIter(ctx context.Context, opts *ContactListOptions
 // are sent.
 //
 // Paging reaches at most 10,000 Contacts: past that the API answers 400,
-// which matches ErrPageLimitExceeded. SearchIter goes past the cap by itself.
+// which matches ErrPageLimitExceeded. SearchIter and SearchPager go past the
+// cap by themselves when ordering by creation date.
 //
 //aircall:operation GET /v1/contacts/search
 func (s *ContactsService) Search(ctx context.Context, opts *ContactSearchOptions) ([]*Contact, *Response, error) {
@@ -222,26 +230,23 @@ func (s *ContactsService) Search(ctx context.Context, opts *ContactSearchOptions
 
 // SearchIter iterates over every shared Contact matching opts, like
 // ListIter: lazily, 50 per page unless opts.PerPage says otherwise, without
-// changing opts, past the 10,000-item cap when ordering by creation date
-// (sending order=asc when Order is empty), and ending with
-// ErrPageLimitExceeded past the cap when ordering by "updated_at".
+// changing opts, exact and past the 10,000-item cap when ordering by
+// creation date (sending order=asc when Order is empty), paged by number
+// and ending with ErrPageLimitExceeded past the cap when ordering by
+// "updated_at".
 //
 //aircall:operation GET /v1/contacts/search
 func (s *ContactsService) SearchIter(ctx context.Context, opts *ContactSearchOptions) iter.Seq2[*Contact, error] {
-	o := ContactSearchOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	w := contactWindow(o.Order, o.OrderBy)
-	if w != nil && o.Order == "" {
-		o.Order = "asc"
-	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w,
-		func(ctx context.Context, q pageQuery) ([]*Contact, *Response, error) {
-			page := o
-			q.apply(&page.ListOptions, &page.From, &page.To)
-			return s.Search(ctx, &page)
-		})
+	o := deref(opts)
+	return pagerIter(ctx, func() (*Pager[Contact], error) { return s.SearchPager(&o, "") })
+}
+
+// SearchPager is ListPager for Search: a Pager over every shared Contact
+// matching opts, starting from the checkpoint from ("" to start afresh).
+//
+//aircall:operation GET /v1/contacts/search
+func (s *ContactsService) SearchPager(opts *ContactSearchOptions, from Checkpoint) (*Pager[Contact], error) {
+	return newPager(opts, pagerSpec[Contact]{res: "contacts.search", key: contactKey, from: from, now: s.client.now()}, s.Search)
 }
 
 // Get retrieves details of a specific Contact. Only shared contacts can be

@@ -595,7 +595,8 @@ func TestContactsService_iterOrderedByUpdatedAtStopsAtTheCap(t *testing.T) {
 	assert.ErrorIs(t, err, ErrBadRequest)
 	assert.Len(t, got, ItemCap)
 	for _, q := range f.queries {
-		assert.False(t, q.Has("from") || q.Has("to"), "no creation-time restart when ordering by updated_at")
+		assert.False(t, q.Has("from"), "no creation-time restart when ordering by updated_at")
+		assert.Equal(t, f.queries[0].Get("to"), q.Get("to"), "the window's end is pinned at the start")
 		assert.False(t, q.Has("order"), "order is sent only when set")
 	}
 

@@ -98,10 +98,18 @@
 //	}
 //
 // Iterators ask for 50 items per page, never modify the options they are
-// given, yield an error once and stop, and stop cleanly on break. The API
-// stops paging calls and contacts after 10,000 items; their iterators go
-// past that limit by restarting from the last creation time seen. Collect
+// given, yield an error once and stop, and stop cleanly on break. Collect
 // gathers an iterator into a slice.
+//
+// Calls and contacts are listed by creation time rather than by page
+// number: every item present for the whole listing comes out exactly once
+// while others are created or deleted, and past the 10,000 items the API
+// stops paging at. Their ListPager and SearchPager return a Pager whose
+// Checkpoint, saved after any item, lets a later run (another process
+// even) go on where this one stopped, and whose Progress tells how far it
+// is. NewCallSync and NewContactSync keep a copy of calls or contacts up
+// to date from listings, webhook events and a rescan window, saving their
+// checkpoint in a Store such as FileStore.
 //
 // # Errors
 //

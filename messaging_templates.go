@@ -49,14 +49,5 @@ func (s *MessagingService) ListSMSTemplates(ctx context.Context, opts *SMSTempla
 //
 //aircall:operation GET /v1/sms/templates
 func (s *MessagingService) ListSMSTemplatesIter(ctx context.Context, opts *SMSTemplateListOptions) iter.Seq2[*SMSTemplate, error] {
-	var base SMSTemplateListOptions
-	if opts != nil {
-		base = *opts
-	}
-	return paginate(ctx, base.ListOptions, MaxSMSTemplatesPerPage, nil,
-		func(ctx context.Context, q pageQuery) ([]*SMSTemplate, *Response, error) {
-			o := base
-			o.ListOptions = q.ListOptions
-			return s.ListSMSTemplates(ctx, &o)
-		})
+	return listIter(ctx, opts, MaxSMSTemplatesPerPage, s.ListSMSTemplates)
 }

@@ -275,16 +275,7 @@ func (s *NumbersService) List(ctx context.Context, opts *NumberListOptions) ([]*
 //
 //aircall:operation GET /v1/numbers
 func (s *NumbersService) ListIter(ctx context.Context, opts *NumberListOptions) iter.Seq2[*Number, error] {
-	o := NumberListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, nil,
-		func(ctx context.Context, q pageQuery) ([]*Number, *Response, error) {
-			page := o
-			q.apply(&page.ListOptions, &page.From, &page.To)
-			return s.List(ctx, &page)
-		})
+	return listIter(ctx, opts, MaxPerPage, s.List)
 }
 
 // Get retrieves details of a specific Number, including its Users.

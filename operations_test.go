@@ -38,6 +38,9 @@ func sdkOperations(t *testing.T) map[string][]string {
 				if star, ok := recv.(*ast.StarExpr); ok {
 					recv = star.X
 				}
+				if generic, ok := recv.(*ast.IndexExpr); ok {
+					recv = generic.X // Pager[T]
+				}
 				name = recv.(*ast.Ident).Name + "." + name
 			}
 			for i, c := range fd.Doc.List {
@@ -133,7 +136,11 @@ func TestServiceMethodsCarryDirectives(t *testing.T) {
 			if !ok {
 				continue
 			}
-			recv := star.X.(*ast.Ident).Name
+			id, ok := star.X.(*ast.Ident) // not a generic type such as Pager[T]
+			if !ok {
+				continue
+			}
+			recv := id.Name
 			if strings.HasSuffix(recv, "Service") && !withDirective[recv+"."+fd.Name.Name] {
 				missing = append(missing, recv+"."+fd.Name.Name)
 			}

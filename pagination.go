@@ -2,7 +2,6 @@ package aircall
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"iter"
 	"net/url"
@@ -38,6 +37,13 @@ func (o ListOptions) validate(maxPerPage int) error {
 	}
 	return nil
 }
+
+// listOptions gives the pager the paging part of any options struct: every
+// options type embeds ListOptions, which promotes this method.
+func (o *ListOptions) listOptions() *ListOptions { return o }
+
+// pageable is an options struct embedding ListOptions.
+type pageable interface{ listOptions() *ListOptions }
 
 // Meta is the pagination block of list answers.
 type Meta struct {
@@ -84,125 +90,159 @@ func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
 }
 
 // pageQuery is what the pager asks of one page. From and To, when not zero,
-// replace the caller's bounds: the cap workaround sets them when it restarts
-// a listing past ItemCap.
+// replace the caller's creation-time bounds (the time keyset sets them).
 type pageQuery struct {
 	ListOptions
-	From time.Time
-	To   time.Time
+	From, To time.Time
 }
 
-// apply copies the page and any replacement bounds onto a caller's options.
-func (q pageQuery) apply(lo *ListOptions, from, to *time.Time) {
-	*lo = q.ListOptions
-	if !q.From.IsZero() {
-		*from = q.From
-	}
-	if !q.To.IsZero() {
-		*to = q.To
-	}
+// cursor is where a listing stands: which page to ask for next, which items
+// of a page were already yielded, and when the listing is over. pageCursor
+// pages by number; timeKeyset (keyset.go) by creation time.
+type cursor[T any] interface {
+	query() pageQuery
+	// pageMeta reads the pagination block of a page before its items.
+	pageMeta(meta *Meta)
+	// keep reports whether it is new and, if so, records it as yielded.
+	keep(it *T) bool
+	// next moves past a page of n items: done at the end, or an error.
+	next(n int, meta *Meta) (done bool, err error)
 }
 
-// capWindow switches on the 10,000-item cap workaround of a listing ordered
-// by creation time: key gives an item's id and creation time. In ascending
-// order the listing restarts with from = the last creation time seen, in
-// descending order with to = that time, and ids already yielded at that exact
-// time are skipped, so every item comes out once.
-type capWindow[T any] struct {
-	descending bool
-	key        func(*T) (id int64, created time.Time)
-}
-
-// paginate is the one lazy pager behind every ListIter: nothing is fetched
-// until the caller ranges, each range starts again from lo, pages advance
-// while meta.next_page_link is set, an error is yielded once and ends the
-// iteration, and a page that does not advance ends it with ErrPaginationLoop.
-func paginate[T any](ctx context.Context, lo ListOptions, maxPerPage int, w *capWindow[T],
-	fetch func(context.Context, pageQuery) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+// paginate is the one lazy pager loop: fetch the page the cursor asks for,
+// yield the items it keeps, move on until it says done. An error is yielded
+// once and ends the iteration.
+func paginate[T any](ctx context.Context, c cursor[T], fetch func(context.Context, pageQuery) ([]*T, *Response, error)) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
-		if err := lo.validate(maxPerPage); err != nil {
-			yield(nil, err)
-			return
-		}
-		q := pageQuery{ListOptions: lo}
-		if q.Page == 0 {
-			q.Page = 1
-		}
-		if q.PerPage == 0 {
-			q.PerPage = min(IterPerPage, maxPerPage)
-		}
-		var (
-			boundary time.Time          // latest (or earliest, descending) creation time yielded
-			atBound  = map[int64]bool{} // ids yielded at exactly boundary
-			fresh    int                // items yielded since the last restart
-		)
-		restart := func() error {
-			if fresh == 0 {
-				return fmt.Errorf("%w: more than %d items share the creation time %s", ErrPaginationLoop, ItemCap, boundary.UTC().Format(time.RFC3339))
-			}
-			if w.descending {
-				q.To = boundary
-			} else {
-				q.From = boundary
-			}
-			q.Page, fresh = 1, 0
-			return nil
-		}
 		for {
 			if err := ctx.Err(); err != nil {
 				yield(nil, err)
 				return
 			}
-			if w != nil && q.Page > 1 && (q.Page-1)*q.PerPage >= ItemCap {
-				if err := restart(); err != nil {
-					yield(nil, err)
-					return
-				}
-			}
-			items, resp, err := fetch(ctx, q)
+			items, resp, err := fetch(ctx, c.query())
 			if err != nil {
-				if w != nil && q.Page > 1 && errors.Is(err, ErrPageLimitExceeded) {
-					if rerr := restart(); rerr == nil {
-						continue
-					}
-				}
 				yield(nil, err)
 				return
-			}
-			for _, it := range items {
-				if w != nil {
-					id, at := w.key(it)
-					if at.Equal(boundary) && atBound[id] {
-						continue // already yielded before a restart
-					}
-					if !at.Equal(boundary) && (boundary.IsZero() || at.After(boundary) != w.descending) {
-						boundary = at
-						clear(atBound)
-					}
-					if at.Equal(boundary) {
-						atBound[id] = true
-					}
-					fresh++
-				}
-				if !yield(it, nil) {
-					return
-				}
 			}
 			var meta *Meta
 			if resp != nil {
 				meta = resp.Meta
 			}
-			next := meta.NextPage()
-			if next == 0 {
+			c.pageMeta(meta)
+			for _, it := range items {
+				if c.keep(it) && !yield(it, nil) {
+					return
+				}
+			}
+			if done, err := c.next(len(items), meta); err != nil || done {
+				if err != nil {
+					yield(nil, err)
+				}
 				return
 			}
-			if next <= q.Page {
-				yield(nil, fmt.Errorf("%w: page %d points back to page %d", ErrPaginationLoop, q.Page, next))
-				return
-			}
-			q.Page = next
 		}
 	}
+}
+
+// listIter is the ListIter of every resource paged by number: it copies
+// opts (never changing the caller's), checks the page size, and lists
+// every page through list, the resource's one-page List.
+func listIter[O any, PO interface {
+	*O
+	pageable
+}, T any](ctx context.Context, opts PO, maxPerPage int, list func(context.Context, PO) ([]*T, *Response, error)) iter.Seq2[*T, error] {
+	o := deref[O](opts)
+	return func(yield func(*T, error) bool) {
+		lo := *PO(&o).listOptions()
+		if err := lo.validate(maxPerPage); err != nil {
+			yield(nil, err)
+			return
+		}
+		c := newPageCursor[T](lo, maxPerPage)
+		for it, err := range paginate(ctx, cursor[T](c), func(ctx context.Context, q pageQuery) ([]*T, *Response, error) {
+			page := o
+			*PO(&page).listOptions() = q.ListOptions
+			return list(ctx, &page)
+		}) {
+			if !yield(it, err) {
+				return
+			}
+		}
+	}
+}
+
+// deref copies *p, or gives the zero value when p is nil.
+func deref[T any](p *T) T {
+	var v T
+	if p != nil {
+		v = *p
+	}
+	return v
+}
+
+// pageCursor pages by number, following meta.next_page_link. A link that
+// does not advance, that goes on past meta.total, or a run of empty pages
+// ends the listing with ErrPaginationLoop.
+type pageCursor[T any] struct {
+	page, perPage int
+	skip          int // items of the page already yielded (a resumed listing skips them)
+	seen          int // items of the page looked at so far
+	empty         int // empty pages in a row
+	yielded       int
+	total         int
+}
+
+func newPageCursor[T any](lo ListOptions, maxPerPage int) *pageCursor[T] {
+	c := &pageCursor[T]{page: max(lo.Page, 1), perPage: lo.PerPage}
+	if c.perPage == 0 {
+		c.perPage = min(IterPerPage, maxPerPage)
+	}
+	return c
+}
+
+func (c *pageCursor[T]) query() pageQuery {
+	c.seen = 0
+	return pageQuery{ListOptions: ListOptions{Page: c.page, PerPage: c.perPage}}
+}
+
+func (c *pageCursor[T]) keep(*T) bool {
+	if c.seen++; c.seen <= c.skip {
+		return false
+	}
+	c.skip = c.seen
+	c.yielded++
+	return true
+}
+
+// maxEmptyPages is how many empty pages in a row a listing follows before
+// deciding that its next_page_link never ends.
+const maxEmptyPages = 3
+
+func (c *pageCursor[T]) pageMeta(meta *Meta) {
+	if meta != nil && meta.Total > 0 {
+		c.total = meta.Total
+	}
+}
+
+func (c *pageCursor[T]) next(n int, meta *Meta) (bool, error) {
+	next := meta.NextPage()
+	switch {
+	case next == 0:
+		return true, nil
+	case next <= c.page:
+		return false, fmt.Errorf("%w: page %d points back to page %d", ErrPaginationLoop, c.page, next)
+	case meta.Total > 0 && (c.page-1)*c.perPage >= meta.Total:
+		return false, fmt.Errorf("%w: page %d still has a next page past the %d items meta.total reports", ErrPaginationLoop, c.page, meta.Total)
+	}
+	c.empty++
+	if n > 0 {
+		c.empty = 0
+	}
+	if c.empty >= maxEmptyPages {
+		return false, fmt.Errorf("%w: %d empty pages in a row still point to a next page", ErrPaginationLoop, c.empty)
+	}
+	c.page, c.skip = next, 0
+	return false, nil
 }
 
 // paginateCursor is the pager of cursor-paginated endpoints (WhatsApp

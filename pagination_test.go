@@ -35,20 +35,34 @@ func listItems(ctx context.Context, c *Client, opts *pagerOptions) ([]*pagerItem
 	return doList[pagerItem](ctx, c, "v1/items", "items", opts)
 }
 
-// iterItems is what a service's ListIter looks like, with the cap workaround on when capped.
-func iterItems(ctx context.Context, c *Client, opts *pagerOptions, capped bool) iter.Seq2[*pagerItem, error] {
-	o := pagerOptions{}
-	if opts != nil {
-		o = *opts
+func (o *pagerOptions) validate() error {
+	if o == nil {
+		return nil
 	}
-	var w *capWindow[pagerItem]
-	if capped {
-		w = &capWindow[pagerItem]{descending: o.Order == "desc", key: func(it *pagerItem) (int64, time.Time) { return it.ID, it.CreatedAt.Time }}
+	return checkListWindow(o.ListOptions, o.From, o.To, o.Order)
+}
+func (o *pagerOptions) window() (from, to *time.Time, order *string) { return &o.From, &o.To, &o.Order }
+func (o *pagerOptions) byCreation() bool                             { return true }
+
+func itemKey(it *pagerItem) (int64, time.Time) { return it.ID, it.CreatedAt.Time }
+
+// itemsPager is what a service's ListPager looks like.
+func itemsPager(c *Client, opts *pagerOptions, from Checkpoint) (*Pager[pagerItem], error) {
+	return newPager(opts, pagerSpec[pagerItem]{res: "items.list", key: itemKey, from: from, now: c.now()},
+		func(ctx context.Context, o *pagerOptions) ([]*pagerItem, *Response, error) {
+			return listItems(ctx, c, o)
+		})
+}
+
+// iterItems is what a service's ListIter looks like: by creation time
+// (like calls and contacts) when keyed, by page number otherwise.
+func iterItems(ctx context.Context, c *Client, opts *pagerOptions, keyed bool) iter.Seq2[*pagerItem, error] {
+	if keyed {
+		o := deref(opts)
+		return pagerIter(ctx, func() (*Pager[pagerItem], error) { return itemsPager(c, &o, "") })
 	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, w, func(ctx context.Context, q pageQuery) ([]*pagerItem, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return listItems(ctx, c, &page)
+	return listIter(ctx, opts, MaxPerPage, func(ctx context.Context, o *pagerOptions) ([]*pagerItem, *Response, error) {
+		return listItems(ctx, c, o)
 	})
 }
 
@@ -60,7 +74,9 @@ type pagedServer struct {
 	requests atomic.Int32
 	failPage int // answer 500 on this page
 	loopPage int // on this page, point next_page_link back at page 1
-	queries  []url.Values
+	// exclusive makes from and to exclude their own second.
+	exclusive bool
+	queries   []url.Values
 }
 
 var t0 = time.Unix(1_600_000_000, 0)
@@ -93,13 +109,13 @@ func (s *pagedServer) handler(t *testing.T) http.HandlerFunc {
 			at := s.created(id)
 			if f := q.Get("from"); f != "" {
 				v, _ := strconv.ParseInt(f, 10, 64)
-				if at.Unix() < v {
+				if at.Unix() < v || s.exclusive && at.Unix() == v {
 					continue
 				}
 			}
 			if to := q.Get("to"); to != "" {
 				v, _ := strconv.ParseInt(to, 10, 64)
-				if at.Unix() > v {
+				if at.Unix() > v || s.exclusive && at.Unix() == v {
 					continue
 				}
 			}
@@ -289,15 +305,15 @@ func TestListIter_cancelledBetweenPages(t *testing.T) {
 	assert.EqualValues(t, 1, s.requests.Load())
 }
 
-func TestListIter_capWorkaround(t *testing.T) {
+func TestListIter_keysetPastTheCap(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		order string
 		per   int
 	}{
-		{"ascending, proactive restart", "asc", 50},
-		{"ascending, restart on the 400", "asc", 30},
+		{"ascending", "asc", 50},
+		{"ascending, 30 per page", "asc", 30},
 		{"descending", "desc", 50},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -313,18 +329,32 @@ func TestListIter_capWorkaround(t *testing.T) {
 			require.Len(t, got, 12000, "every item")
 			assert.Equal(t, want, ids(got), "exactly once, in order")
 			assert.Equal(t, &pagerOptions{Order: tc.order, ListOptions: ListOptions{PerPage: tc.per}}, opts)
-			restarted := false
-			for _, q := range s.queries {
-				if q.Get("from") != "" || q.Get("to") != "" {
-					restarted = true
-				}
+			for _, q := range s.queries[1:] {
+				assert.Equal(t, "1", q.Get("page"), "every page is asked for from a creation-time bound")
 			}
-			assert.True(t, restarted, "the listing restarted on a creation-time bound")
 		})
 	}
 }
 
-func TestListIter_withoutCapWorkaroundSurfacesThe400(t *testing.T) {
+func TestListIter_keysetWhetherBoundsIncludeTheirSecondOrNot(t *testing.T) {
+	t.Parallel()
+	for _, exclusive := range []bool{false, true} {
+		for _, order := range []string{"asc", "desc"} {
+			c, s := newPagedServer(t, 1000)
+			s.exclusive = exclusive
+			// 3 items a second and 7 per page: pages often end mid-second.
+			got, err := Collect(iterItems(t.Context(), c, &pagerOptions{Order: order, ListOptions: ListOptions{PerPage: 7}}, true))
+			require.NoError(t, err)
+			want := seq(1, 1000)
+			if order == "desc" {
+				slices.Reverse(want)
+			}
+			assert.Equal(t, want, ids(got), "exclusive=%v order=%s", exclusive, order)
+		}
+	}
+}
+
+func TestListIter_byPageNumberSurfacesThe400(t *testing.T) {
 	t.Parallel()
 	c, _ := newPagedServer(t, 10100)
 	got, err := Collect(iterItems(t.Context(), c, nil, false))
@@ -333,7 +363,7 @@ func TestListIter_withoutCapWorkaroundSurfacesThe400(t *testing.T) {
 	assert.Len(t, got, ItemCap)
 }
 
-func TestListIter_capWorkaroundNoProgress(t *testing.T) {
+func TestListIter_keysetNoProgress(t *testing.T) {
 	t.Parallel()
 	c, mux := setup(t)
 	// Every item has the same creation time: a restart cannot make progress.
@@ -413,4 +443,52 @@ func TestPaginateCursor(t *testing.T) {
 	cancel()
 	_, err = Collect(paginateCursor(ctx, fetch))
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestListIter_nextLinkThatNeverEnds(t *testing.T) {
+	t.Parallel()
+	t.Run("past meta.total", func(t *testing.T) {
+		t.Parallel()
+		c, mux := setup(t)
+		var requests atomic.Int32
+		mux.HandleFunc("GET /v1/items", func(w http.ResponseWriter, r *http.Request) {
+			requests.Add(1)
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			items := `[]`
+			if page == 1 {
+				items = `[{"id":1},{"id":2}]`
+			}
+			writeJSON(w, 200, fmt.Sprintf(`{"items":%s,"meta":{"total":2,"current_page":%d,"per_page":50,"next_page_link":"https://api.aircall.io/v1/items?page=%d"}}`, items, page, page+1))
+		})
+		got, err := Collect(iterItems(t.Context(), c, nil, false))
+		assert.ErrorIs(t, err, ErrPaginationLoop)
+		assert.Equal(t, []int64{1, 2}, ids(got))
+		assert.EqualValues(t, 2, requests.Load(), "page 2 starts past meta.total yet has a next page: stop")
+	})
+	t.Run("empty pages without a total", func(t *testing.T) {
+		t.Parallel()
+		c, mux := setup(t)
+		var requests atomic.Int32
+		mux.HandleFunc("GET /v1/items", func(w http.ResponseWriter, r *http.Request) {
+			requests.Add(1)
+			page, _ := strconv.Atoi(r.URL.Query().Get("page"))
+			writeJSON(w, 200, fmt.Sprintf(`{"items":[],"meta":{"current_page":%d,"next_page_link":"https://api.aircall.io/v1/items?page=%d"}}`, page, page+1))
+		})
+		_, err := Collect(iterItems(t.Context(), c, nil, false))
+		assert.ErrorIs(t, err, ErrPaginationLoop)
+		assert.EqualValues(t, maxEmptyPages, requests.Load())
+	})
+	t.Run("keyset with a bound the API ignores", func(t *testing.T) {
+		t.Parallel()
+		c, mux := setup(t)
+		var requests atomic.Int32
+		mux.HandleFunc("GET /v1/items", func(w http.ResponseWriter, r *http.Request) {
+			requests.Add(1) // always the same page, whatever from says
+			writeJSON(w, 200, `{"items":[{"id":1,"created_at":1600000000},{"id":2,"created_at":1600000001}],"meta":{"total":4,"current_page":1,"next_page_link":"https://api.aircall.io/v1/items?page=2"}}`)
+		})
+		got, err := Collect(iterItems(t.Context(), c, nil, true))
+		assert.ErrorIs(t, err, ErrPaginationLoop)
+		assert.Equal(t, []int64{1, 2}, ids(got), "nothing twice")
+		assert.LessOrEqual(t, requests.Load(), int32(ItemCap/IterPerPage+2))
+	})
 }

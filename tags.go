@@ -101,14 +101,7 @@ func (s *TagsService) List(ctx context.Context, opts *ListOptions) ([]*Tag, *Res
 //
 //aircall:operation GET /v1/tags
 func (s *TagsService) ListIter(ctx context.Context, opts *ListOptions) iter.Seq2[*Tag, error] {
-	var lo ListOptions
-	if opts != nil {
-		lo = *opts
-	}
-	return paginate(ctx, lo, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*Tag, *Response, error) {
-		page := q.ListOptions
-		return doList[Tag](ctx, s.client, "v1/tags", "tags", &page)
-	})
+	return listIter(ctx, opts, MaxPerPage, s.List)
 }
 
 // Get retrieves details of a specific Tag. Documented errors: 403 invalid

@@ -73,15 +73,7 @@ func (s *TeamsService) List(ctx context.Context, opts *TeamListOptions) ([]*Team
 //
 //aircall:operation GET /v1/teams
 func (s *TeamsService) ListIter(ctx context.Context, opts *TeamListOptions) iter.Seq2[*Team, error] {
-	o := TeamListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*Team, *Response, error) {
-		page := o
-		page.ListOptions = q.ListOptions // Teams have no creation-time bounds
-		return s.List(ctx, &page)
-	})
+	return listIter(ctx, opts, MaxPerPage, s.List)
 }
 
 // Get retrieves details of a specific Team.

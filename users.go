@@ -253,15 +253,7 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User
 //
 //aircall:operation GET /v1/users
 func (s *UsersService) ListIter(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
-	o := UserListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*User, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return s.List(ctx, &page)
-	})
+	return listIter(ctx, opts, MaxPerPage, s.List)
 }
 
 // Get retrieves details of a specific User, including their Numbers.
@@ -339,15 +331,7 @@ func (s *UsersService) ListAvailabilities(ctx context.Context, opts *UserListOpt
 //
 //aircall:operation GET /v1/users/availabilities
 func (s *UsersService) ListAvailabilitiesIter(ctx context.Context, opts *UserListOptions) iter.Seq2[*UserAvailability, error] {
-	o := UserListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*UserAvailability, *Response, error) {
-		page := o
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return s.ListAvailabilities(ctx, &page)
-	})
+	return listIter(ctx, opts, MaxPerPage, s.ListAvailabilities)
 }
 
 // GetAvailability retrieves the detailed availability of a specific User, as

@@ -242,15 +242,7 @@ func (s *UsersV2Service) List(ctx context.Context, opts *UserV2ListOptions) ([]*
 //
 //aircall:operation GET /v2/users
 func (s *UsersV2Service) ListIter(ctx context.Context, opts *UserV2ListOptions) iter.Seq2[*UserV2, error] {
-	var base UserV2ListOptions
-	if opts != nil {
-		base = *opts
-	}
-	return paginate(ctx, base.ListOptions, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*UserV2, *Response, error) {
-		page := base
-		q.apply(&page.ListOptions, &page.From, &page.To)
-		return s.List(ctx, &page)
-	})
+	return listIter(ctx, opts, MaxPerPage, s.List)
 }
 
 // Get retrieves a User by id.
@@ -340,13 +332,7 @@ func (s *UsersV2Service) ListNumbers(ctx context.Context, userID int64, opts *Us
 //
 //aircall:operation GET /v2/users/:id/numbers
 func (s *UsersV2Service) ListNumbersIter(ctx context.Context, userID int64, opts *UserV2NumberListOptions) iter.Seq2[*Number, error] {
-	var base UserV2NumberListOptions
-	if opts != nil {
-		base = *opts
-	}
-	return paginate(ctx, base.ListOptions, MaxPerPage, nil, func(ctx context.Context, q pageQuery) ([]*Number, *Response, error) {
-		page := base
-		page.ListOptions = q.ListOptions
-		return s.ListNumbers(ctx, userID, &page)
+	return listIter(ctx, opts, MaxPerPage, func(ctx context.Context, o *UserV2NumberListOptions) ([]*Number, *Response, error) {
+		return s.ListNumbers(ctx, userID, o)
 	})
 }

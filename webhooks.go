@@ -156,16 +156,7 @@ func (s *WebhooksService) List(ctx context.Context, opts *WebhookListOptions) ([
 //
 //aircall:operation GET /v1/webhooks
 func (s *WebhooksService) ListIter(ctx context.Context, opts *WebhookListOptions) iter.Seq2[*Webhook, error] {
-	o := WebhookListOptions{}
-	if opts != nil {
-		o = *opts
-	}
-	return paginate(ctx, o.ListOptions, MaxPerPage, nil,
-		func(ctx context.Context, q pageQuery) ([]*Webhook, *Response, error) {
-			page := o
-			page.ListOptions = q.ListOptions
-			return s.List(ctx, &page)
-		})
+	return listIter(ctx, opts, MaxPerPage, s.List)
 }
 
 // Get retrieves details of a specific Webhook. id is its WebhookID (a

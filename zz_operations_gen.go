@@ -372,8 +372,8 @@ var operations = []Operation{
 	{
 		ID: "calls.list", Method: "GET", Path: "/v1/calls", Service: "Calls",
 		Summary:     "List fetches one page of the Calls associated to the company and their information.",
-		Description: "List fetches one page of the Calls associated to the company and their information. Only what opts sets is sent: by default the API orders Calls by ascending id (use Order \"desc\" to get the last calls first) and adds no contact details (set FetchContact). Only three months of history is available. Paging reaches at most 10,000 Calls (past it the API answers 400, ErrPageLimitExceeded): use From, or ListIter, which goes past the cap by itself.",
-		GoMethods:   []string{"CallsService.List", "CallsService.ListIter"},
+		Description: "List fetches one page of the Calls associated to the company and their information. Only what opts sets is sent: by default the API orders Calls by ascending id (use Order \"desc\" to get the last calls first) and adds no contact details (set FetchContact). Only three months of history is available. Paging reaches at most 10,000 Calls (past it the API answers 400, ErrPageLimitExceeded): use From, or ListIter or ListPager, which go past the cap by themselves.",
+		GoMethods:   []string{"CallsService.List", "CallsService.ListIter", "CallsService.ListPager"},
 		Params: []Param{
 			{Name: "page", In: "query", Type: "integer", Description: "The page to fetch, starting at 1 (the API's default)."},
 			{Name: "per_page", In: "query", Type: "integer", Description: "The number of results per page: 1 to 50. The API defaults to 20; ListIter and SearchIter ask for 50."},
@@ -422,7 +422,7 @@ var operations = []Operation{
 		ID: "calls.search", Method: "GET", Path: "/v1/calls/search", Service: "Calls",
 		Summary:     "Search fetches one page of the Calls matching opts (user_id, phone_number, tags, direction, creation dates...).",
 		Description: "Search fetches one page of the Calls matching opts (user_id, phone_number, tags, direction, creation dates...). Only what opts sets is sent. Only three months of history is available, and paging reaches at most 10,000 Calls (ErrPageLimitExceeded past it): use From, or SearchIter.",
-		GoMethods:   []string{"CallsService.Search", "CallsService.SearchIter"},
+		GoMethods:   []string{"CallsService.Search", "CallsService.SearchIter", "CallsService.SearchPager"},
 		Params: []Param{
 			{Name: "page", In: "query", Type: "integer", Description: "The page to fetch, starting at 1 (the API's default)."},
 			{Name: "per_page", In: "query", Type: "integer", Description: "The number of results per page: 1 to 50. The API defaults to 20; ListIter and SearchIter ask for 50."},
@@ -624,8 +624,8 @@ var operations = []Operation{
 	{
 		ID: "contacts.list", Method: "GET", Path: "/v1/contacts", Service: "Contacts",
 		Summary:     "List fetches one page of the shared Contacts of the company with their phone numbers and emails.",
-		Description: "List fetches one page of the shared Contacts of the company with their phone numbers and emails. Only the options that are set are sent.\n\nPaging reaches at most 10,000 Contacts: past that the API answers 400, which matches ErrPageLimitExceeded. ListIter goes past the cap by itself.",
-		GoMethods:   []string{"ContactsService.List", "ContactsService.ListIter"},
+		Description: "List fetches one page of the shared Contacts of the company with their phone numbers and emails. Only the options that are set are sent.\n\nPaging reaches at most 10,000 Contacts: past that the API answers 400, which matches ErrPageLimitExceeded. ListIter and ListPager go past the cap by themselves when ordering by creation date.",
+		GoMethods:   []string{"ContactsService.List", "ContactsService.ListIter", "ContactsService.ListPager"},
 		Params: []Param{
 			{Name: "page", In: "query", Type: "integer", Description: "The page to fetch, starting at 1 (the API's default)."},
 			{Name: "per_page", In: "query", Type: "integer", Description: "The number of results per page: 1 to 50. The API defaults to 20; ListIter and SearchIter ask for 50."},
@@ -644,8 +644,8 @@ var operations = []Operation{
 	{
 		ID: "contacts.search", Method: "GET", Path: "/v1/contacts/search", Service: "Contacts",
 		Summary:     "Search fetches one page of the company's shared Contacts matching opts, e.g.",
-		Description: "Search fetches one page of the company's shared Contacts matching opts, e.g. a phone number or an email address. Only the options that are set are sent.\n\nPaging reaches at most 10,000 Contacts: past that the API answers 400, which matches ErrPageLimitExceeded. SearchIter goes past the cap by itself.",
-		GoMethods:   []string{"ContactsService.Search", "ContactsService.SearchIter"},
+		Description: "Search fetches one page of the company's shared Contacts matching opts, e.g. a phone number or an email address. Only the options that are set are sent.\n\nPaging reaches at most 10,000 Contacts: past that the API answers 400, which matches ErrPageLimitExceeded. SearchIter and SearchPager go past the cap by themselves when ordering by creation date.",
+		GoMethods:   []string{"ContactsService.Search", "ContactsService.SearchIter", "ContactsService.SearchPager"},
 		Params: []Param{
 			{Name: "page", In: "query", Type: "integer", Description: "The page to fetch, starting at 1 (the API's default)."},
 			{Name: "per_page", In: "query", Type: "integer", Description: "The number of results per page: 1 to 50. The API defaults to 20; ListIter and SearchIter ask for 50."},

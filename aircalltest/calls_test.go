@@ -242,18 +242,16 @@ func TestCalls_tenThousandCap(t *testing.T) {
 	assert.Equal(t, 10_120, n)
 }
 
-func TestCalls_bulkSeedingIsCheap(t *testing.T) {
+func TestCalls_bulkSeeding(t *testing.T) {
 	t.Parallel()
 	if testing.Short() {
 		t.Skip("seeds 100,000 calls")
 	}
 	s := newServer(t)
-	start := time.Now()
 	first, last := s.AddCalls(100_000, func(i int) aircall.Call {
 		return aircall.Call{StartedAt: aircall.Timestamp{Time: time.Unix(1_700_000_000+int64(i), 0)}, Duration: 60}
 	})
 	assert.Equal(t, int64(99_999), last-first)
-	assert.Less(t, time.Since(start), 5*time.Second)
 	calls, resp, err := s.Client().Calls.List(t.Context(), &aircall.CallListOptions{From: time.Unix(1_700_050_000, 0), ListOptions: aircall.ListOptions{PerPage: 1}})
 	require.NoError(t, err)
 	assert.Equal(t, 50_000, resp.Meta.Total)
@@ -308,4 +306,17 @@ func TestIntelligence_insights(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, ev.Evaluations, 1)
 	assert.Panics(t, func() { s.SetInsights(1, aircalltest.Insights{}) })
+}
+
+// BenchmarkAddCalls measures seeding cost (go test -bench AddCalls ./aircalltest):
+// a timing, never asserted in a test, since a shared CI machine makes wall-clock
+// limits flaky.
+func BenchmarkAddCalls(b *testing.B) {
+	for b.Loop() {
+		s := aircalltest.NewServer()
+		s.AddCalls(10_000, func(i int) aircall.Call {
+			return aircall.Call{StartedAt: aircall.Timestamp{Time: time.Unix(1_700_000_000+int64(i), 0)}, Duration: 60}
+		})
+		s.Close()
+	}
 }

@@ -28,9 +28,11 @@ type listQuery struct {
 // offset is the index of the page's first item.
 func (q listQuery) offset() int { return (q.page - 1) * q.perPage }
 
-// in reports whether t is within the from/to bounds.
+// in reports whether t is within the from/to bounds, to the second: the
+// API keeps creation times in whole seconds.
 func (q listQuery) in(t time.Time) bool {
-	return (q.from.IsZero() || !t.Before(q.from)) && (q.to.IsZero() || !t.After(q.to))
+	s := t.Unix()
+	return (q.from.IsZero() || s >= q.from.Unix()) && (q.to.IsZero() || s <= q.to.Unix())
 }
 
 // listOpts says which query parameters an endpoint reads.

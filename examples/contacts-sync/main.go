@@ -27,11 +27,10 @@ import (
 	"os"
 	"os/signal"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/aircall-go/aircall"
-	"github.com/aircall-go/aircall/aircalltest"
+	"github.com/aircall-go/aircall/internal/exampleenv"
 )
 
 func main() {
@@ -71,7 +70,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("%s: %w", flags.Arg(0), err)
 	}
 
-	client, done, err := connect(getenv, stderr)
+	client, _, done, err := exampleenv.Connect(getenv, stderr, exampleenv.Options{What: "syncing the demo contacts of"})
 	if err != nil {
 		return err
 	}
@@ -287,32 +286,4 @@ func digits(s string) string {
 		}
 		return -1
 	}, s)
-}
-
-// connect returns a client for the real API when credentials are set, or
-// for an in-memory fake with demo data otherwise; done releases it.
-func connect(getenv func(string) string, stderr io.Writer) (client *aircall.Client, done func(), err error) {
-	var auth aircall.Option
-	switch {
-	case getenv("AIRCALL_ACCESS_TOKEN") != "":
-		auth = aircall.WithBearerToken(getenv("AIRCALL_ACCESS_TOKEN"))
-	case getenv("AIRCALL_API_ID") != "" || getenv("AIRCALL_API_TOKEN") != "":
-		auth = aircall.WithBasicAuth(getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN"))
-	default:
-		fake := aircalltest.NewServer(aircalltest.WithDemoData())
-		fmt.Fprintln(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN or AIRCALL_ACCESS_TOKEN set: syncing the demo contacts of aircalltest, an in-memory fake Aircall API.")
-		return fake.Client(), fake.Close, nil
-	}
-	perMinute := aircall.DefaultRequestsPerMinute
-	if v := getenv("AIRCALL_RATE_LIMIT"); v != "" {
-		if perMinute, err = strconv.Atoi(v); err != nil || perMinute < 1 {
-			return nil, nil, fmt.Errorf("AIRCALL_RATE_LIMIT must be a positive number of requests per minute, got %q", v)
-		}
-	}
-	opts := []aircall.Option{auth, aircall.WithRateLimit(perMinute, 1)}
-	if u := getenv("AIRCALL_BASE_URL"); u != "" {
-		opts = append(opts, aircall.WithBaseURL(u))
-	}
-	client, err = aircall.NewClient(opts...)
-	return client, func() {}, err
 }

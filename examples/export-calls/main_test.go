@@ -3,7 +3,12 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
+	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -43,6 +48,14 @@ func TestRun_exportsTheDemoCallsWithoutCredentials(t *testing.T) {
 	assert.Equal(t, aircalltest.DemoCallID, calls[len(calls)-1].ID)
 	assert.Contains(t, stderr.String(), "aircalltest")
 	assert.Contains(t, stderr.String(), "exported 30 calls from ")
+
+	stdout.Reset()
+	require.NoError(t, run(t.Context(), []string{"-format", "csv"}, env(nil), &stdout, &stderr))
+	rows, err := csv.NewReader(&stdout).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, aircalltest.DemoCalls+1)
+	assert.Equal(t, csvHeader, rows[0])
+	assert.Equal(t, "812", rows[1][0])
 }
 
 func TestRun_exportsPastTheTenThousandCap(t *testing.T) {
@@ -76,8 +89,8 @@ func TestRun_exportsPastTheTenThousandCap(t *testing.T) {
 	}
 	progress := strings.Split(strings.TrimSpace(stderr.String()), "\n")
 	require.Len(t, progress, 13)
-	assert.True(t, strings.HasPrefix(progress[0], "exported 1000 calls (up to 2026-05-01T00:08:19Z)"), progress[0])
-	assert.Equal(t, "exported 12345 calls from 2026-05-01T00:00:00Z to 2026-05-31T23:59:59Z", progress[12])
+	assert.Equal(t, "exported 1000 of at least 12345 calls (8%), up to 2026-05-01T00:08:19Z, about 0s left at 1000000 requests/minute", progress[0])
+	assert.Equal(t, "exported 12345 calls from 2026-05-01T00:00:00Z to 2026-05-31T23:59:59Z (12345 in this run)", progress[12])
 }
 
 func TestRun_flags(t *testing.T) {
@@ -90,9 +103,96 @@ func TestRun_flags(t *testing.T) {
 	}{
 		{[]string{"-from", "May 1st"}, nil, `-from: "May 1st" is neither a date`},
 		{[]string{"-from", "2026-05-02", "-to", "2026-05-01"}, nil, "is before -from"},
+		{[]string{"-format", "xml"}, nil, "-format must be jsonl or csv"},
 		{[]string{"-to", "2026-05-01T00:00:00Z", "-from", "2026-04-01"}, map[string]string{"AIRCALL_API_ID": "x", "AIRCALL_API_TOKEN": "y", "AIRCALL_RATE_LIMIT": "fast"}, "AIRCALL_RATE_LIMIT"},
 	} {
 		err := run(t.Context(), tt.args, env(tt.vars), &stdout, &stderr)
 		require.ErrorContains(t, err, tt.want)
 	}
+}
+
+// dyingWriter stands for the output of a process that gets killed: it
+// takes whole writes until budget bytes, then fails every write.
+type dyingWriter struct {
+	out    *bytes.Buffer
+	budget int
+}
+
+func (w *dyingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.budget {
+		w.budget = 0
+		return 0, errors.New("killed")
+	}
+	w.budget -= len(p)
+	return w.out.Write(p)
+}
+
+// cancellingWriter stands for Ctrl-C: it cancels the export once it has
+// written at least after bytes.
+type cancellingWriter struct {
+	out    *bytes.Buffer
+	after  int
+	cancel context.CancelFunc
+}
+
+func (w *cancellingWriter) Write(p []byte) (int, error) {
+	if w.out.Len() >= w.after {
+		w.cancel()
+	}
+	return w.out.Write(p)
+}
+
+func TestRun_checkpointResumesAfterKillsAndCtrlC(t *testing.T) {
+	t.Parallel()
+	s := aircalltest.NewServer(aircalltest.WithoutRateLimit())
+	t.Cleanup(s.Close)
+	may := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	first, last := s.AddCalls(2345, func(i int) aircall.Call {
+		return aircall.Call{StartedAt: aircall.Timestamp{Time: may.Add(time.Duration(i/3) * time.Second)}}
+	})
+	vars := map[string]string{
+		"AIRCALL_API_ID": aircalltest.DefaultAPIID, "AIRCALL_API_TOKEN": aircalltest.DefaultAPIToken,
+		"AIRCALL_BASE_URL": s.URL(), "AIRCALL_RATE_LIMIT": "1000000",
+	}
+	cp := filepath.Join(t.TempDir(), "may.cp")
+	args := []string{"-from", "2026-05-01", "-to", "2026-05-31", "-checkpoint", cp}
+	var out bytes.Buffer
+	runs := 0
+	for ; ; runs++ {
+		require.Less(t, runs, 100)
+		var stderr bytes.Buffer
+		var err error
+		switch runs % 3 {
+		case 0, 1: // killed after some output
+			err = run(t.Context(), args, env(vars), &dyingWriter{out: &out, budget: 40_000 + runs*7_919}, &stderr)
+		case 2: // Ctrl-C
+			ctx, cancel := context.WithCancel(t.Context())
+			err = run(ctx, args, env(vars), &cancellingWriter{out: &out, after: out.Len() + 30_000, cancel: cancel}, &stderr)
+			cancel()
+		}
+		if err == nil {
+			break
+		}
+	}
+	require.Greater(t, runs, 3, "the export was stopped several times")
+	calls := decodeLines(t, out.Bytes())
+	count := map[int64]int{}
+	for _, c := range calls {
+		count[c.ID]++
+	}
+	dups := 0
+	for id := first; id <= last; id++ {
+		require.Positive(t, count[id], "call %d is in the output", id)
+		dups += count[id] - 1
+	}
+	assert.LessOrEqual(t, dups, runs*aircall.IterPerPage, "at most one page repeated per kill")
+	b, err := os.ReadFile(cp)
+	require.NoError(t, err)
+	assert.NotEmpty(t, b)
+
+	var again, stderr bytes.Buffer
+	require.NoError(t, run(t.Context(), args, env(vars), &again, &stderr))
+	assert.Empty(t, again.String(), "a finished export writes nothing more")
+	err = run(t.Context(), []string{"-from", "2026-04-01", "-checkpoint", cp}, env(vars), &again, &stderr)
+	require.ErrorContains(t, err, "delete it to start over")
 }

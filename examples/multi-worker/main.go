@@ -9,8 +9,9 @@
 //	redis-server --port 6379 &
 //	go run . -workers 4 -duration 1m
 //
-// With AIRCALL_API_ID and AIRCALL_API_TOKEN set it reads your account (GET
-// /v1/calls, one call per request). Otherwise it starts aircalltest, an
+// With AIRCALL_API_ID and AIRCALL_API_TOKEN (or AIRCALL_ACCESS_TOKEN) set it
+// reads your account, or the API at AIRCALL_BASE_URL (GET /v1/calls, one
+// call per request). Otherwise it starts aircalltest, an
 // in-memory fake API enforcing the same budget, and also reports how many
 // requests the fake had to refuse (429): none is the goal. -window shortens
 // the fake's budget window for a quicker demo (e.g. -rate 600 -window 10s).
@@ -78,19 +79,26 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	// The API key decides the shared budget's key; the secret never reaches Redis.
-	apiID, apiToken := getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN")
+	// The API key (or the access token's hash) decides the shared budget's
+	// key; the secret never reaches Redis.
+	apiID, apiToken, token := getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN"), getenv("AIRCALL_ACCESS_TOKEN")
 	var fake *aircalltest.Server
 	var clientOpts []aircall.Option
-	if apiID == "" || apiToken == "" {
+	if u := getenv("AIRCALL_BASE_URL"); u != "" {
+		clientOpts = append(clientOpts, aircall.WithBaseURL(u))
+	}
+	if token == "" && (apiID == "" || apiToken == "") {
 		perWindow := int(float64(o.perMinute) * o.window.Minutes())
 		fake = aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithRateLimit(perWindow), aircalltest.WithRateLimitWindow(o.window))
 		defer fake.Close()
 		apiID, apiToken = aircalltest.DefaultAPIID, aircalltest.DefaultAPIToken
-		clientOpts = append(clientOpts, aircall.WithBaseURL(fake.URL()))
-		fmt.Fprintf(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN: using aircalltest with a budget of %d requests per %s.\n", perWindow, o.window)
+		clientOpts = []aircall.Option{aircall.WithBaseURL(fake.URL())}
+		fmt.Fprintf(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN or AIRCALL_ACCESS_TOKEN: using aircalltest with a budget of %d requests per %s.\n", perWindow, o.window)
 	}
-	key := redislimit.KeyForAPIID(apiID)
+	key, auth := redislimit.KeyForAPIID(apiID), aircall.WithBasicAuth(apiID, apiToken)
+	if token != "" && fake == nil {
+		key, auth = redislimit.KeyForToken(token), aircall.WithBearerToken(token)
+	}
 
 	var counts = make([]atomic.Int64, o.workers)
 	var failures atomic.Int64
@@ -109,7 +117,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		if err != nil {
 			return err
 		}
-		client, err := aircall.NewClient(append([]aircall.Option{aircall.WithBasicAuth(apiID, apiToken),
+		client, err := aircall.NewClient(append([]aircall.Option{auth,
 			aircall.WithLimiter(lim), aircall.WithUserAgent("multi-worker-example")}, clientOpts...)...)
 		if err != nil {
 			return err

@@ -21,7 +21,7 @@ import (
 	"time"
 
 	"github.com/aircall-go/aircall"
-	"github.com/aircall-go/aircall/aircalltest"
+	"github.com/aircall-go/aircall/internal/exampleenv"
 )
 
 func main() {
@@ -44,7 +44,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("-calls must be between 1 and %d", aircall.MaxPerPage)
 	}
 
-	client, done, err := connect(getenv, stderr)
+	// A short burst: the quickstart sends a handful of requests, well within
+	// the documented 60 per minute.
+	client, _, done, err := exampleenv.Connect(getenv, stderr, exampleenv.Options{What: "using", Burst: 10})
 	if err != nil {
 		return err
 	}
@@ -97,30 +99,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		fmt.Fprintf(w, "  %s\t%s\t%s\t%s\t%s\n", c.StartedAt.Local().Format("Mon Jan _2 15:04"), c.Direction, who(c), agent(c), outcome(c))
 	}
 	return w.Flush()
-}
-
-// connect returns a client for the real API when credentials are set, or
-// for an in-memory fake with demo data otherwise; done releases it.
-func connect(getenv func(string) string, stderr io.Writer) (client *aircall.Client, done func(), err error) {
-	var auth aircall.Option
-	switch {
-	case getenv("AIRCALL_ACCESS_TOKEN") != "":
-		auth = aircall.WithBearerToken(getenv("AIRCALL_ACCESS_TOKEN"))
-	case getenv("AIRCALL_API_ID") != "" || getenv("AIRCALL_API_TOKEN") != "":
-		auth = aircall.WithBasicAuth(getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN"))
-	default:
-		fake := aircalltest.NewServer(aircalltest.WithDemoData())
-		fmt.Fprintln(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN or AIRCALL_ACCESS_TOKEN set: using aircalltest, an in-memory fake Aircall API with demo data.")
-		return fake.Client(), fake.Close, nil
-	}
-	// A short burst: the quickstart sends a handful of requests, well within
-	// the documented 60 per minute.
-	opts := []aircall.Option{auth, aircall.WithRateLimit(aircall.DefaultRequestsPerMinute, 10)}
-	if u := getenv("AIRCALL_BASE_URL"); u != "" {
-		opts = append(opts, aircall.WithBaseURL(u))
-	}
-	client, err = aircall.NewClient(opts...)
-	return client, func() {}, err
 }
 
 // who is the other party of a call: the contact's name, else the number.

@@ -12,41 +12,35 @@ import (
 type exportSource interface {
 	// items yields the items not exported yet, as *aircall.Call or *aircall.Contact.
 	items(ctx context.Context) iter.Seq2[any, error]
-	// checkpoint says where the listing stands after the last item yielded;
-	// "" when it cannot be resumed.
+	// checkpoint says where the listing stands after the last item yielded.
 	checkpoint() string
 	// progress is how many items were yielded and how many there are (0: unknown).
 	progress() (yielded, total int, capped bool)
 }
 
-// openExport starts (or, from a checkpoint, resumes) listing resource.
+// openExport starts (or, from a checkpoint, resumes) listing resource with
+// the SDK's Pager, which goes past the 10,000-item cap and resumes exactly.
 func openExport(cl *aircall.Client, resource string, from, to time.Time, cp string) (exportSource, error) {
-	if cp != "" {
-		return nil, usagef("resuming an export needs the SDK's checkpoints (Pager), not in this build")
+	if resource == "calls" {
+		p, err := cl.Calls.ListPager(&aircall.CallListOptions{From: from, To: to}, aircall.Checkpoint(cp))
+		if err != nil {
+			return nil, err
+		}
+		return pagerSource[aircall.Call]{p}, nil
 	}
-	src := &iterSource{}
-	switch resource {
-	case "calls":
-		opts := &aircall.CallListOptions{From: from, To: to}
-		src.seq = func(ctx context.Context) iter.Seq2[any, error] { return anySeq(cl.Calls.ListIter(ctx, opts)) }
-	default:
-		opts := &aircall.ContactListOptions{From: from, To: to}
-		src.seq = func(ctx context.Context) iter.Seq2[any, error] { return anySeq(cl.Contacts.ListIter(ctx, opts)) }
+	p, err := cl.Contacts.ListPager(&aircall.ContactListOptions{From: from, To: to}, aircall.Checkpoint(cp))
+	if err != nil {
+		return nil, err
 	}
-	return src, nil
+	return pagerSource[aircall.Contact]{p}, nil
 }
 
-type iterSource struct {
-	seq func(context.Context) iter.Seq2[any, error]
-	n   int
-}
+// pagerSource is an exportSource on an SDK Pager.
+type pagerSource[T any] struct{ p *aircall.Pager[T] }
 
-func (s *iterSource) items(ctx context.Context) iter.Seq2[any, error] {
+func (s pagerSource[T]) items(ctx context.Context) iter.Seq2[any, error] {
 	return func(yield func(any, error) bool) {
-		for v, err := range s.seq(ctx) {
-			if err == nil {
-				s.n++
-			}
+		for v, err := range s.p.All(ctx) {
 			if !yield(v, err) {
 				return
 			}
@@ -54,20 +48,9 @@ func (s *iterSource) items(ctx context.Context) iter.Seq2[any, error] {
 	}
 }
 
-func (s *iterSource) checkpoint() string                          { return "" }
-func (s *iterSource) progress() (yielded, total int, capped bool) { return s.n, 0, false }
+func (s pagerSource[T]) checkpoint() string { return string(s.p.Checkpoint()) }
 
-// anySeq turns a sequence of *T into a sequence of any.
-func anySeq[T any](seq iter.Seq2[*T, error]) iter.Seq2[any, error] {
-	return func(yield func(any, error) bool) {
-		for v, err := range seq {
-			if err != nil {
-				yield(nil, err)
-				return
-			}
-			if !yield(v, nil) {
-				return
-			}
-		}
-	}
+func (s pagerSource[T]) progress() (yielded, total int, capped bool) {
+	pr := s.p.Progress()
+	return pr.Yielded, pr.Total, pr.TotalCapped
 }

@@ -1,0 +1,60 @@
+// Package exampleenv is how the examples of this repository reach Aircall:
+// the real API (or any sandbox or fake) when credentials are set in the
+// environment, an in-memory fake otherwise.
+package exampleenv
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/aircall-go/aircall"
+	"github.com/aircall-go/aircall/aircalltest"
+)
+
+// Options is what an example says of itself.
+type Options struct {
+	// What completes "...set: <What> aircalltest", e.g. "exporting the demo calls of".
+	What string
+	// Burst is how many requests may go at once before the pace applies
+	// (default 1: a long run never exceeds the budget of any minute).
+	Burst int
+}
+
+// Connect returns a client from the environment read through getenv:
+//
+//   - AIRCALL_API_ID and AIRCALL_API_TOKEN (Basic auth), or
+//     AIRCALL_ACCESS_TOKEN (Bearer), select the API;
+//   - AIRCALL_BASE_URL points the client at another API root (a sandbox, a
+//     proxy, `aircall fake serve`);
+//   - AIRCALL_RATE_LIMIT sets the pace in requests per minute (default 60,
+//     the documented budget).
+//
+// Without credentials it starts an in-memory aircalltest server and says so
+// on stderr. done releases what Connect started; perMinute is the pace the
+// client keeps (0 for the fake).
+func Connect(getenv func(string) string, stderr io.Writer, o Options) (client *aircall.Client, perMinute int, done func(), err error) {
+	var auth aircall.Option
+	switch {
+	case getenv("AIRCALL_ACCESS_TOKEN") != "":
+		auth = aircall.WithBearerToken(getenv("AIRCALL_ACCESS_TOKEN"))
+	case getenv("AIRCALL_API_ID") != "" || getenv("AIRCALL_API_TOKEN") != "":
+		auth = aircall.WithBasicAuth(getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN"))
+	default:
+		s := aircalltest.NewServer(aircalltest.WithDemoData())
+		fmt.Fprintf(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN or AIRCALL_ACCESS_TOKEN set: %s aircalltest, an in-memory fake Aircall API with demo data.\n", o.What)
+		return s.Client(aircall.WithoutRateLimit()), 0, s.Close, nil
+	}
+	perMinute = aircall.DefaultRequestsPerMinute
+	if v := getenv("AIRCALL_RATE_LIMIT"); v != "" {
+		if perMinute, err = strconv.Atoi(v); err != nil || perMinute < 1 {
+			return nil, 0, nil, fmt.Errorf("AIRCALL_RATE_LIMIT must be a positive number of requests per minute, got %q", v)
+		}
+	}
+	opts := []aircall.Option{auth, aircall.WithRateLimit(perMinute, max(o.Burst, 1))}
+	if u := getenv("AIRCALL_BASE_URL"); u != "" {
+		opts = append(opts, aircall.WithBaseURL(u))
+	}
+	client, err = aircall.NewClient(opts...)
+	return client, perMinute, func() {}, err
+}
