@@ -170,6 +170,10 @@ func (a *App) exportOutput(path string, st *exportState) (io.Writer, func(), err
 	if err != nil {
 		return nil, nil, err
 	}
+	if fi, err := f.Stat(); err != nil || fi.Size() < st.Offset {
+		f.Close()
+		return nil, nil, usagef("--output %s is shorter than its checkpoint says (was it moved or cut?): remove the checkpoint file to export again", path)
+	}
 	if err := f.Truncate(st.Offset); err != nil {
 		f.Close()
 		return nil, nil, err

@@ -85,6 +85,10 @@ func TestExport_killedAndResumedWritesEveryCallOnce(t *testing.T) {
 
 	r = e.run(t, "", "export", "calls", "--from", "2026-02-01", "--output", out, "--checkpoint", ckpt)
 	assert.Equal(t, ExitUsage, r.code, "a checkpoint of another export is refused")
+	require.NoError(t, os.Rename(out, out+".moved"))
+	r = e.run(t, "", args...)
+	assert.Equal(t, ExitUsage, r.code, "an output shorter than the checkpoint is refused")
+	require.NoError(t, os.Rename(out+".moved", out))
 
 	r = e.run(t, "", args...)
 	require.Equal(t, ExitOK, r.code, r.err)
