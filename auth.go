@@ -4,10 +4,11 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 // authTransport adds the Authorization header to requests bound for the API
@@ -18,18 +19,55 @@ type authTransport struct {
 	base   http.RoundTripper
 	scheme string
 	host   string
-	header string // precomputed "Basic ..." or "Bearer ..."; empty without credentials
+	cred   *credential // nil without credentials
 }
 
-func newAuthTransport(base http.RoundTripper, apiURL *url.URL, basic *basicCreds, bearer string) *authTransport {
-	t := &authTransport{base: base, scheme: apiURL.Scheme, host: apiURL.Host}
-	switch {
-	case basic != nil:
-		t.header = "Basic " + base64.StdEncoding.EncodeToString([]byte(basic.id+":"+basic.token))
-	case bearer != "":
-		t.header = "Bearer " + bearer
+func newAuthTransport(base http.RoundTripper, apiURL *url.URL, cred *credential) *authTransport {
+	return &authTransport{base: base, scheme: apiURL.Scheme, host: apiURL.Host, cred: cred}
+}
+
+// credential is the Authorization header value of a client. The value lives
+// only inside a closure, which fmt prints as an address and reflection cannot
+// open, and every formatting method of the type (String, GoString, Format,
+// LogValue) prints "[redacted]": no verb of fmt on a Client, its config or its
+// transport, no slog attribute and no reflection dump shows the token.
+type credential struct {
+	scheme string        // "basic" or "bearer", for Client.String
+	header func() string // "Basic base64(id:token)" or "Bearer token"
+}
+
+func newCredential(scheme, header string) *credential {
+	return &credential{scheme: scheme, header: func() string { return header }}
+}
+
+func basicCredential(id, token string) *credential {
+	return newCredential("basic", "Basic "+base64.StdEncoding.EncodeToString([]byte(id+":"+token)))
+}
+
+func bearerCredential(token string) *credential { return newCredential("bearer", "Bearer "+token) }
+
+// String redacts the credential.
+func (*credential) String() string { return "[redacted]" }
+
+// GoString redacts the credential in %#v.
+func (*credential) GoString() string { return "[redacted]" }
+
+// Format redacts the credential for every verb.
+func (*credential) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, "[redacted]") }
+
+// LogValue redacts the credential in slog output.
+func (*credential) LogValue() slog.Value { return slog.StringValue("[redacted]") }
+
+// checkHeaderValue refuses bytes that cannot appear in an HTTP header value
+// (control characters such as CR and LF, and DEL): such a credential would
+// make every request fail at the transport.
+func checkHeaderValue(arg, v string) error {
+	for i := 0; i < len(v); i++ {
+		if b := v[i]; (b < ' ' && b != '\t') || b == 0x7f {
+			return &ArgError{Arg: arg, Reason: "must not contain control characters such as CR or LF"}
+		}
 	}
-	return t
+	return nil
 }
 
 // RoundTrip sends req, with the Authorization header when it goes to the API host.
@@ -38,13 +76,22 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if rt == nil {
 		rt = http.DefaultTransport
 	}
-	if t.header == "" || req.URL.Host != t.host || req.URL.Scheme != t.scheme {
+	if t.cred == nil || req.URL.Host != t.host || req.URL.Scheme != t.scheme {
 		return rt.RoundTrip(req)
 	}
 	r2 := *req
 	r2.Header = req.Header.Clone()
-	r2.Header.Set("Authorization", t.header)
-	return rt.RoundTrip(&r2)
+	r2.Header.Set("Authorization", t.cred.header())
+	resp, err := rt.RoundTrip(&r2)
+	if resp != nil {
+		// The transport points the response at the request it sent (ours,
+		// or a copy a wrapping transport made of it), which carries the
+		// credential; users reach it through Response.Request and
+		// ErrorResponse.Response.Request. Give them back the request this
+		// transport was given, which never carries it.
+		resp.Request = req
+	}
+	return resp, err
 }
 
 // String keeps credentials out of %v output.
@@ -52,12 +99,6 @@ func (t *authTransport) String() string { return "aircall.authTransport{[redacte
 
 // GoString keeps credentials out of %#v output.
 func (t *authTransport) GoString() string { return t.String() }
-
-// String keeps credentials out of %v output.
-func (b *basicCreds) String() string { return "[redacted]" }
-
-// GoString keeps credentials out of %#v output.
-func (b *basicCreds) GoString() string { return "[redacted]" }
 
 // sameHostRedirects wraps a CheckRedirect policy so that a redirect to another
 // host (or from https to http) is refused with ErrRedirectBlocked. The auth
@@ -82,17 +123,18 @@ func sameHostRedirects(next func(*http.Request, []*http.Request) error) func(*ht
 // String describes the client without its credentials.
 func (c *Client) String() string {
 	auth := "none"
-	switch {
-	case c.cfg.basic != nil:
-		auth = "basic [redacted]"
-	case c.cfg.bearer != "":
-		auth = "bearer [redacted]"
+	if c.cfg.auth != nil {
+		auth = c.cfg.auth.scheme + " [redacted]"
 	}
 	return fmt.Sprintf("aircall.Client{BaseURL: %q, Auth: %s}", c.baseURL.String(), auth)
 }
 
 // GoString describes the client without its credentials, for %#v.
 func (c *Client) GoString() string { return c.String() }
+
+// HasCredentials reports whether the client sends an Authorization header,
+// that is whether it was built with WithBasicAuth or WithBearerToken.
+func (c *Client) HasCredentials() bool { return c.cfg.auth != nil }
 
 // OAuthAuthorizeURL is the Aircall dashboard page where an admin consents to
 // install an OAuth app (step 3 of the documented OAuth flow).
@@ -139,14 +181,6 @@ type OAuthToken struct {
 	// CreatedAt is when the token was created.
 	CreatedAt Timestamp `json:"created_at"`
 }
-
-// String keeps the token out of logs.
-func (t OAuthToken) String() string {
-	return fmt.Sprintf("aircall.OAuthToken{TokenType: %q, AccessToken: [redacted], CreatedAt: %s}", t.TokenType, t.CreatedAt.Format(time.RFC3339))
-}
-
-// GoString keeps the token out of %#v output.
-func (t OAuthToken) GoString() string { return t.String() }
 
 // ExchangeOAuthCode converts the authorization code Aircall sent to your
 // redirect_uri into an access token (step 6 of the OAuth flow). It works on a

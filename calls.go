@@ -164,6 +164,10 @@ type Call struct {
 	// MissedCallReason represents the reason why the Call was missed; empty
 	// for calls that were not missed.
 	MissedCallReason MissedCallReason `json:"missed_call_reason"`
+	// HangupCause is the telephony reason the Call ended, as Aircall sends
+	// it (seen in live answers and webhook events; not in the API reference,
+	// so its values are not documented). Empty when absent.
+	HangupCause string `json:"hangup_cause"`
 	// Cost is the cost of the Call in U.S. cents, as a decimal string ("2.34").
 	Cost string `json:"cost"`
 	// Number is the full Number object attached to the Call.
@@ -226,10 +230,23 @@ type CallTag struct {
 	ID int64 `json:"id"`
 	// Name is the Tag's name.
 	Name string `json:"name"`
-	// CreatedAt is when the Tag was added to the Call (UNIX timestamp).
+	// CreatedAt is when the Tag was added to the Call (UNIX timestamp). Tags
+	// in webhook events carry TaggedAt instead and leave it zero: see Time.
 	CreatedAt Timestamp `json:"created_at"`
+	// TaggedAt is when the Tag was added to the Call, as tags of Calls in
+	// webhook events send it (seen in real deliveries; not in the reference).
+	TaggedAt Timestamp `json:"tagged_at"`
 	// TaggedBy is the User who tagged the Call.
 	TaggedBy *User `json:"tagged_by"`
+}
+
+// Time returns when the Tag was added to the Call: CreatedAt, or TaggedAt
+// when the answer only carried that (webhook events).
+func (t *CallTag) Time() time.Time {
+	if t.CreatedAt.IsZero() {
+		return t.TaggedAt.Time
+	}
+	return t.CreatedAt.Time
 }
 
 // Participant is a member of a conference call. Participants are only
@@ -449,7 +466,7 @@ func (o *CallSearchOptions) validate() error {
 		return err
 	}
 	if o.Direction != "" {
-		if err := checkOneOf("Direction", o.Direction, string(CallInbound), string(CallOutbound)); err != nil {
+		if err := checkEnum("Direction", o.Direction); err != nil {
 			return err
 		}
 	}
@@ -531,7 +548,7 @@ func (r *TransferCallRequest) validate() error {
 		if r.TeamID == 0 {
 			return &ArgError{Arg: "DispatchingStrategy", Reason: "can only be used with a transfer to a team (TeamID)"}
 		}
-		return checkOneOf("DispatchingStrategy", *r.DispatchingStrategy, DispatchRandom, DispatchSimultaneous, DispatchLongestIdle)
+		return checkEnum("DispatchingStrategy", *r.DispatchingStrategy)
 	}
 	return nil
 }
@@ -580,7 +597,7 @@ func (c *InsightCard) validate() error {
 		case InsightCardUser:
 			err = firstErr(checkNotBlank(at+".Label", l.Label), checkID(at+".UserID", l.UserID))
 		default:
-			err = checkOneOf(at+".Type", l.Type, InsightCardTitle, InsightCardShortText, InsightCardUser)
+			err = checkEnum(at+".Type", l.Type) // a type the SDK does not know passes through
 		}
 		if err != nil {
 			return err

@@ -129,7 +129,7 @@ func (s *CallsService) GetTranscription(ctx context.Context, callID int64, opts 
 		return nil, nil, err
 	}
 	if opts != nil && opts.Mode != "" {
-		if err := checkOneOf("Mode", opts.Mode, TranscriptionModeAsync, TranscriptionModeRealtime); err != nil {
+		if err := checkEnum("Mode", opts.Mode); err != nil {
 			return nil, nil, err
 		}
 	}

@@ -205,7 +205,7 @@ func TestCalls_intelligenceInvalidInput(t *testing.T) {
 			}
 		})
 	}
-	_, _, err := client.Calls.GetTranscription(t.Context(), 1, &TranscriptionOptions{Mode: "live"})
+	_, _, err := client.Calls.GetTranscription(t.Context(), 1, &TranscriptionOptions{Mode: "live mode"})
 	assertArgError(t, err, "Mode")
 }
 

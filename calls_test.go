@@ -651,7 +651,7 @@ func TestCallsService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"list order", "Order", func(ctx context.Context, c *Client) error {
-			_, _, err := c.Calls.List(ctx, &CallListOptions{Order: "latest"})
+			_, _, err := c.Calls.List(ctx, &CallListOptions{Order: "latest first"})
 			return err
 		}},
 		{"list bounds", "From", func(ctx context.Context, c *Client) error {
@@ -663,12 +663,12 @@ func TestCallsService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"iter order", "Order", func(ctx context.Context, c *Client) error {
-			_, err := Collect(c.Calls.ListIter(ctx, &CallListOptions{Order: "Desc"}))
+			_, err := Collect(c.Calls.ListIter(ctx, &CallListOptions{Order: "de sc"}))
 			return err
 		}},
 		{"get id", "id", func(ctx context.Context, c *Client) error { _, _, err := c.Calls.Get(ctx, 0, nil); return err }},
 		{"search direction", "Direction", func(ctx context.Context, c *Client) error {
-			_, _, err := c.Calls.Search(ctx, &CallSearchOptions{Direction: "internal"})
+			_, _, err := c.Calls.Search(ctx, &CallSearchOptions{Direction: "in bound"})
 			return err
 		}},
 		{"search user", "UserID", func(ctx context.Context, c *Client) error {
@@ -684,7 +684,7 @@ func TestCallsService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"search iter direction", "Direction", func(ctx context.Context, c *Client) error {
-			_, err := Collect(c.Calls.SearchIter(ctx, &CallSearchOptions{Direction: "INBOUND"}))
+			_, err := Collect(c.Calls.SearchIter(ctx, &CallSearchOptions{Direction: "in/bound"}))
 			return err
 		}},
 		{"transfer id", "id", func(ctx context.Context, c *Client) error {
@@ -724,8 +724,8 @@ func TestCallsService_invalidInput(t *testing.T) {
 			_, err := c.Calls.Transfer(ctx, 1, &TransferCallRequest{Number: "+18001231234", DispatchingStrategy: Ptr(DispatchSimultaneous)})
 			return err
 		}},
-		{"transfer unknown strategy", "DispatchingStrategy", func(ctx context.Context, c *Client) error {
-			_, err := c.Calls.Transfer(ctx, 1, &TransferCallRequest{TeamID: 1, DispatchingStrategy: Ptr(DispatchingStrategy("round_robin"))})
+		{"transfer strategy not a value", "DispatchingStrategy", func(ctx context.Context, c *Client) error {
+			_, err := c.Calls.Transfer(ctx, 1, &TransferCallRequest{TeamID: 1, DispatchingStrategy: Ptr(DispatchingStrategy("round robin"))})
 			return err
 		}},
 		{"comment id", "id", func(ctx context.Context, c *Client) error { _, err := c.Calls.AddComment(ctx, 0, "x"); return err }},
@@ -750,7 +750,7 @@ func TestCallsService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"card type", "Contents[1].Type", func(ctx context.Context, c *Client) error {
-			_, err := c.Calls.AddInsightCard(ctx, 1, card(InsightCardLine{Type: InsightCardTitle, Text: "x"}, InsightCardLine{Type: "short_text", Text: "y"}))
+			_, err := c.Calls.AddInsightCard(ctx, 1, card(InsightCardLine{Type: InsightCardTitle, Text: "x"}, InsightCardLine{Type: "short text", Text: "y"}))
 			return err
 		}},
 		{"card missing type", "Contents[0].Type", func(ctx context.Context, c *Client) error {

@@ -28,12 +28,6 @@ const (
 	DefaultRequestsPerMinute = 60
 
 	userAgentBase = "aircall-go/" + Version
-
-	// maxErrorBodySize bounds how much of an error body is kept (ErrorResponse.Body).
-	maxErrorBodySize = 1 << 20
-	// maxBodySize bounds a successful body. Aircall pages hold at most 50 items,
-	// so anything larger is a misbehaving server, not data.
-	maxBodySize = 64 << 20
 )
 
 // Client talks to the Aircall Public API. Build one with NewClient and share it:
@@ -48,7 +42,6 @@ type Client struct {
 	gate      *resetGate
 	retry     RetryPolicy
 	logger    *slog.Logger
-	hasAuth   bool
 	cfg       config // kept for Clone
 
 	rateMu sync.Mutex
@@ -138,12 +131,9 @@ func (c *Client) Clone(opts ...Option) (*Client, error) {
 }
 
 func newClient(cfg config) (*Client, error) {
-	if cfg.basic != nil && cfg.bearer != "" {
-		return nil, errors.New("aircall: use either WithBasicAuth or WithBearerToken, not both")
-	}
 	hc := *cfg.hc // never mutate the caller's client
 	base := cfg.baseURL
-	hc.Transport = newAuthTransport(hc.Transport, base, cfg.basic, cfg.bearer)
+	hc.Transport = newAuthTransport(hc.Transport, base, cfg.auth)
 	hc.CheckRedirect = sameHostRedirects(cfg.hc.CheckRedirect)
 
 	c := &Client{
@@ -154,7 +144,6 @@ func newClient(cfg config) (*Client, error) {
 		gate:      &resetGate{},
 		retry:     cfg.retry.withDefaults(),
 		logger:    cfg.logger,
-		hasAuth:   cfg.basic != nil || cfg.bearer != "",
 		cfg:       cfg,
 		now:       time.Now,
 		jitter:    fullJitter,
@@ -355,32 +344,39 @@ func (c *Client) attempt(ctx context.Context, req *http.Request, v any, n int) (
 	resp.Rate = parseRate(hr.Header, c.now())
 	c.observe(resp.Rate)
 
-	buf := getBuffer()
-	defer putBuffer(buf)
-	limit := int64(maxBodySize)
 	if hr.StatusCode >= 300 {
-		limit = maxErrorBodySize
+		body := readErrorBody(hr) // a truncated or cut error body still tells the status
+		return resp, newErrorResponse(req, hr, body, resp.Rate, c.now())
 	}
-	_, readErr := buf.ReadFrom(io.LimitReader(hr.Body, limit+1))
+	if hr.ContentLength > maxBodySize {
+		drainAndClose(hr.Body)
+		hr.Body = http.NoBody
+		return resp, tooLarge(req)
+	}
+	body, more, readErr := readLimited(hr.Body, maxBodySize)
 	drainAndClose(hr.Body)
 	hr.Body = http.NoBody
-	if hr.StatusCode >= 300 {
-		return resp, newErrorResponse(req, hr, truncate(buf.Bytes(), maxErrorBodySize), resp.Rate, c.now())
-	}
 	if readErr != nil {
 		return resp, transportError(req, readErr)
 	}
-	if int64(buf.Len()) > limit {
-		return resp, fmt.Errorf("aircall: %s %s: response body larger than %d bytes", req.Method, req.URL.Path, limit)
+	if more {
+		return resp, tooLarge(req)
 	}
-	return resp, decodeBody(req, hr.StatusCode, buf.Bytes(), v)
+	return resp, decodeBody(req, hr.StatusCode, body, v)
 }
 
-func truncate(b []byte, n int) []byte {
-	if len(b) > n {
-		b = b[:n]
-	}
-	return bytes.Clone(b)
+// readErrorBody reads the first maxErrorBodySize bytes of an error answer
+// (ErrorResponse.Body keeps them) and closes the body. A read error leaves
+// what was read: the status alone already says what went wrong.
+func readErrorBody(hr *http.Response) []byte {
+	body, _, _ := readLimited(io.LimitReader(hr.Body, maxErrorBodySize), maxErrorBodySize)
+	drainAndClose(hr.Body)
+	hr.Body = http.NoBody
+	return body
+}
+
+func tooLarge(req *http.Request) error {
+	return fmt.Errorf("%w: %s %s answered more than %d MiB", ErrResponseTooLarge, req.Method, req.URL.Path, maxBodySize>>20)
 }
 
 // decodeBody stores a successful body into v.
@@ -408,18 +404,6 @@ func drainAndClose(body io.ReadCloser) {
 	// Drain a little so the connection can be reused, then close.
 	_, _ = io.CopyN(io.Discard, body, 4<<10)
 	_ = body.Close()
-}
-
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-func getBuffer() *bytes.Buffer { return bufPool.Get().(*bytes.Buffer) }
-
-func putBuffer(b *bytes.Buffer) {
-	if b.Cap() > 4<<20 { // do not keep huge buffers alive
-		return
-	}
-	b.Reset()
-	bufPool.Put(b)
 }
 
 // observe records the server's rate-limit headers: in Client.Rate, in the

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -51,6 +52,14 @@ func TestNewClient_invalidOptions(t *testing.T) {
 		{"empty api token", []Option{WithBasicAuth("id", " ")}, "WithBasicAuth"},
 		{"colon in api id", []Option{WithBasicAuth("a:b", "tok")}, "WithBasicAuth"},
 		{"empty bearer", []Option{WithBearerToken("")}, "WithBearerToken"},
+		{"CR/LF in bearer", []Option{WithBearerToken("tok\r\nX-Evil: 1")}, "WithBearerToken"},
+		{"LF in bearer", []Option{WithBearerToken("tok\nmore")}, "WithBearerToken"},
+		{"NUL in bearer", []Option{WithBearerToken("tok\x00")}, "WithBearerToken"},
+		{"DEL in bearer", []Option{WithBearerToken("tok\x7f")}, "WithBearerToken"},
+		{"space in bearer", []Option{WithBearerToken("tok en")}, "WithBearerToken"},
+		{"CR/LF in api id", []Option{WithBasicAuth("id\r\nX: 1", "tok")}, "WithBasicAuth"},
+		{"LF in api token", []Option{WithBasicAuth("id", "to\nk")}, "WithBasicAuth"},
+		{"control byte in api token", []Option{WithBasicAuth("id", "to\x01k")}, "WithBasicAuth"},
 		{"nil http client", []Option{WithHTTPClient(nil)}, "WithHTTPClient"},
 		{"http base url", []Option{WithBaseURL("http://api.aircall.io/")}, "WithBaseURL"},
 		{"relative base url", []Option{WithBaseURL("/v1")}, "WithBaseURL"},
@@ -81,11 +90,31 @@ func TestNewClient_invalidOptions(t *testing.T) {
 		_, err := NewClient(nil)
 		assert.Error(t, err)
 	})
-	t.Run("both basic and bearer", func(t *testing.T) {
-		t.Parallel()
-		_, err := NewClient(WithBasicAuth("id", "tok"), WithBearerToken("bearer"))
-		assert.ErrorContains(t, err, "not both")
+}
+
+func TestAuthOptions_lastOneWins(t *testing.T) {
+	t.Parallel()
+	var got []string
+	fn := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		got = append(got, r.Header.Get("Authorization"))
+		return response(r, 200, `{"ping":"pong"}`), nil
 	})
+	bare, err := NewClient(WithHTTPClient(&http.Client{Transport: fn}), WithoutRateLimit())
+	require.NoError(t, err)
+	assert.False(t, bare.HasCredentials())
+	basicThenBearer, err := bare.Clone(WithBasicAuth("id", "tok"), WithBearerToken("bearer"))
+	require.NoError(t, err)
+	bearerThenBasic, err := bare.Clone(WithBearerToken("bearer"), WithBasicAuth("id", "tok"))
+	require.NoError(t, err)
+	for _, c := range []*Client{bare, basicThenBearer, bearerThenBasic} {
+		_, err := c.Ping(t.Context())
+		require.NoError(t, err)
+	}
+	assert.Equal(t, []string{"", "Bearer bearer", "Basic aWQ6dG9r"}, got)
+	assert.True(t, basicThenBearer.HasCredentials())
+	assert.True(t, bearerThenBasic.HasCredentials())
+	assert.Contains(t, basicThenBearer.String(), "bearer [redacted]")
+	assert.Contains(t, bearerThenBasic.String(), "basic [redacted]")
 }
 
 func TestWithBaseURL_loopbackHTTP(t *testing.T) {
@@ -170,7 +199,7 @@ func TestAuth_neverSentToAnotherHost(t *testing.T) {
 	tr := newAuthTransport(roundTripFunc(func(r *http.Request) (*http.Response, error) {
 		assert.Empty(t, r.Header.Get("Authorization"))
 		return response(r, 200, ""), nil
-	}), c.baseURL, &basicCreds{"id", "tok"}, "")
+	}), c.baseURL, basicCredential("id", "tok"))
 	req := httptest.NewRequest(http.MethodGet, "https://elsewhere.example.com/", nil)
 	_, err = tr.RoundTrip(req)
 	require.NoError(t, err)
@@ -202,15 +231,26 @@ func TestCredentialsNeverPrinted(t *testing.T) {
 	c2, err := NewClient(WithBearerToken("super-secret-bearer"))
 	require.NoError(t, err)
 
-	_, err = c.Ping(t.Context())
+	resp, err := c.Ping(t.Context())
 	require.Error(t, err)
-	for _, s := range []string{
-		err.Error(), logs.String(),
-		fmt.Sprintf("%v", c), fmt.Sprintf("%+v", c), fmt.Sprintf("%#v", c),
-		fmt.Sprintf("%v", c2), fmt.Sprintf("%+v", c2), fmt.Sprintf("%#v", c2),
-		fmt.Sprintf("%+v", c.hc.Transport), fmt.Sprintf("%#v", c.hc.Transport),
-		fmt.Sprintf("%+v", OAuthToken{AccessToken: "super-secret-bearer"}),
-	} {
+	var er *ErrorResponse
+	require.ErrorAs(t, err, &er)
+	require.NotNil(t, resp)
+	// The request users reach from a response is their own, without the
+	// Authorization header the transport added.
+	assert.Empty(t, resp.Request.Header.Get("Authorization"))
+	assert.Empty(t, er.Response.Request.Header.Get("Authorization"))
+	// *c as a value (a copy made through reflection, which vet cannot see:
+	// the Client holds a mutex), as a careless logger or dumper would print it.
+	value := func(c *Client) any { return reflect.ValueOf(c).Elem().Interface() }
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("client", "c", c, "c2", value(c2), "cfg", c2.cfg, "tr", c.hc.Transport)
+	printed := []string{err.Error(), logs.String()}
+	for _, v := range []any{c, value(c), c2, value(c2), c.cfg, c2.cfg, c.hc, c.hc.Transport, c2.hc.Transport, c2.cfg.auth, resp.Response, *resp.Response, er.Response.Request, *er, OAuthToken{AccessToken: "super-secret-bearer"}} {
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s"} {
+			printed = append(printed, fmt.Sprintf(verb, v))
+		}
+	}
+	for _, s := range printed {
 		for _, secret := range []string{"test-token", "dGVzdC1pZDp0ZXN0LXRva2Vu", "super-secret-bearer"} {
 			assert.NotContains(t, s, secret)
 		}
@@ -461,4 +501,22 @@ func TestDo_contextErrorWinsOverTransportError(t *testing.T) {
 	req, _ := c.NewRequest(ctx, http.MethodGet, "v1/ping", nil)
 	_, err := c.Do(req, nil)
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// A transport of the user's (a tracing wrapper, say) that copies the request
+// and points the response at its copy does not leak the credential either.
+func TestResponseRequest_neverCarriesTheCredential(t *testing.T) {
+	t.Parallel()
+	wrapping := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		clone := r.Clone(r.Context())
+		return response(clone, 404, `{"error":"Not Found"}`), nil
+	})
+	c := newTestClient(t, wrapping, WithoutRateLimit(), WithRetryPolicy(RetryPolicy{}))
+	resp, err := c.Ping(t.Context())
+	var er *ErrorResponse
+	require.ErrorAs(t, err, &er)
+	for _, r := range []*http.Request{resp.Request, er.Response.Request} {
+		assert.Empty(t, r.Header.Get("Authorization"))
+		assert.NotContains(t, fmt.Sprintf("%+v %#v", r, r), "dGVzdC1pZDp0ZXN0LXRva2Vu")
+	}
 }

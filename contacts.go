@@ -131,7 +131,7 @@ func checkContactOrder(order, orderBy string) error {
 	if orderBy == "" {
 		return nil
 	}
-	return checkOneOf("OrderBy", orderBy, "created_at", "updated_at")
+	return checkEnum("OrderBy", orderBy)
 }
 
 func (o *ContactListOptions) validate() error {

@@ -87,8 +87,8 @@ func TestContactsService_invalidListOptions(t *testing.T) {
 	}{
 		{"PerPage", ContactListOptions{ListOptions: ListOptions{PerPage: 51}}},
 		{"PerPage", ContactListOptions{ListOptions: ListOptions{PerPage: -1}}},
-		{"Order", ContactListOptions{Order: "ASC"}},
-		{"OrderBy", ContactListOptions{OrderBy: "name"}},
+		{"Order", ContactListOptions{Order: "a sc"}},
+		{"OrderBy", ContactListOptions{OrderBy: "na me"}},
 	} {
 		_, _, err := c.Contacts.List(t.Context(), &tc.list)
 		assertArgError(t, err, tc.arg)

@@ -9,7 +9,7 @@
 //	if err != nil {
 //		return err
 //	}
-//	user, _, err := client.Users.Get(ctx, 456)
+//	user, _, err := client.UsersV2.Get(ctx, 456)
 //
 // Every method takes a context.Context first and returns the decoded model,
 // the *Response (non-nil whenever the server answered, also with an error)

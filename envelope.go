@@ -45,17 +45,20 @@ func envelopeMeta(env reflect.Value) *Meta { return env.Elem().Field(1).Interfac
 
 // send builds a request for path, sends it and decodes the answer into v
 // (nil to discard it). It is the building block of every service method.
+// A body that carries an idempotency key (see idempotent) makes a POST safe
+// to resend on 5xx answers and network errors, like a GET.
 func (c *Client) send(ctx context.Context, method, path string, body, v any) (*Response, error) {
-	return c.sendWith(ctx, method, path, body, v, false)
-}
-
-func (c *Client) sendWith(ctx context.Context, method, path string, body, v any, retrySafe bool) (*Response, error) {
 	req, err := c.NewRequest(ctx, method, path, body)
 	if err != nil {
 		return nil, err
 	}
-	return c.do(req, v, retrySafe)
+	k, ok := body.(idempotent)
+	return c.do(req, v, ok && k.idempotencyKey() != "")
 }
+
+// idempotent is a request body carrying a key the API uses to apply the
+// request at most once, whatever the number of times it is sent.
+type idempotent interface{ idempotencyKey() string }
 
 // doOne sends a request whose answer is {"<key>": {...}} and returns the
 // object. With key "" the answer is the object itself (no envelope).

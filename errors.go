@@ -69,7 +69,7 @@ type ErrorResponse struct {
 	Troubleshoot string
 	// Details is the body's "errors", when present (the 10,000-item cap answer puts its explanation there).
 	Details string
-	// Body is the raw body, at most 1 MiB.
+	// Body is the raw body, cut at 1 MiB.
 	Body []byte
 	// Attempts is how many times the request was sent.
 	Attempts int

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"time"
 )
@@ -46,29 +45,6 @@ type WebhookEvent struct {
 	// method named after its type (Call, User, Number, ...), or yourself for
 	// events the SDK does not model. Nil when the payload has no data.
 	Data json.RawMessage `json:"data"`
-}
-
-// String describes the event without its token, which is a secret:
-// printing an event with %v or %+v never shows it.
-func (e WebhookEvent) String() string {
-	tok := ""
-	if e.Token != "" {
-		tok = "[redacted]"
-	}
-	return fmt.Sprintf("aircall.WebhookEvent{Resource:%q, Event:%q, Timestamp:%s, Token:%s, Data:%d bytes}",
-		e.Resource, e.Event, e.Timestamp.Format(time.RFC3339), tok, len(e.Data))
-}
-
-// GoString is String, for %#v.
-func (e WebhookEvent) GoString() string { return e.String() }
-
-// LogValue implements slog.LogValuer: the resource, event and timestamp,
-// without the token and the data.
-func (e WebhookEvent) LogValue() slog.Value {
-	return slog.GroupValue(
-		slog.String("resource", e.Resource),
-		slog.String("event", string(e.Event)),
-		slog.Time("timestamp", e.Timestamp.Time))
 }
 
 // ErrWebhookTooOld matches (errors.Is) the error WebhookHandler answers 400

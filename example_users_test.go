@@ -12,13 +12,13 @@ import (
 
 // List every User of the company, 50 per request, with the client pacing
 // itself under the API's rate limit.
-func ExampleUsersService_ListIter() {
+func ExampleUsersV2Service_ListIter() {
 	client, err := aircall.NewClient(aircall.WithBasicAuth("API_ID", "API_TOKEN"))
 	if err != nil {
 		log.Fatal(err)
 	}
 	ctx := context.Background()
-	for user, err := range client.Users.ListIter(ctx, &aircall.UserListOptions{Order: "asc"}) {
+	for user, err := range client.UsersV2.ListIter(ctx, &aircall.UserV2ListOptions{Order: "asc"}) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -36,27 +36,25 @@ func ExampleUsersService_StartCall() {
 	ctx := context.Background()
 	const email, customer = "john.doe@example.com", "+18001231234"
 
-	// 1. Find the User (and their default Number) by email.
-	var agent *aircall.User
-	for u, err := range client.Users.ListIter(ctx, nil) {
-		if err != nil {
-			log.Fatal(err)
-		}
-		if u.Email == email {
-			agent = u
-			break
-		}
-	}
-	if agent == nil {
+	// 1. Find the User by email, and a Number to call from: their default
+	// one, else the first of their Numbers.
+	agent, _, err := client.UsersV2.GetByEmail(ctx, email)
+	if errors.Is(err, aircall.ErrNotFound) {
 		log.Fatalf("no user with email %s", email)
 	}
-	agent, _, err = client.Users.Get(ctx, agent.ID) // the list omits numbers
 	if err != nil {
 		log.Fatal(err)
 	}
 	numberID := agent.DefaultNumberID
-	if numberID == 0 && len(agent.Numbers) > 0 {
-		numberID = agent.Numbers[0].ID
+	if numberID == 0 {
+		numbers, _, err := client.UsersV2.ListNumbers(ctx, agent.ID, nil)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if len(numbers) == 0 {
+			log.Fatalf("%s has no Number to call from", agent.Name)
+		}
+		numberID = numbers[0].ID
 	}
 
 	// 2. Start the call. The API answers 204 without the Call's id.

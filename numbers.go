@@ -1,6 +1,7 @@
 package aircall
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -67,6 +68,9 @@ type Number struct {
 	Users []*User `json:"users"`
 	// Priority is the priority level of the Number used during routing of the
 	// calls. Can be null (nil, the default), 0 (no priority) or 1 (top priority).
+	// Live answers sometimes send it as a string ("1"): both decode, and a
+	// value that is not an integer reads as nil rather than failing the
+	// whole Number (or the Call that holds it).
 	Priority *int `json:"priority"`
 	// Messages holds the URLs to the Number's music & messages files.
 	Messages *NumberMessages `json:"messages"`
@@ -238,8 +242,7 @@ func (r *UpdateNumberRequest) validate() error {
 		return err
 	}
 	if r.AvailabilityStatus != nil {
-		if err := checkOneOf("AvailabilityStatus", *r.AvailabilityStatus,
-			NumberAvailabilityOpen, NumberAvailabilityCustom, NumberAvailabilityClosed); err != nil {
+		if err := checkEnum("AvailabilityStatus", *r.AvailabilityStatus); err != nil {
 			return err
 		}
 	}
@@ -331,4 +334,23 @@ func (s *NumbersService) GetRegistrationStatus(ctx context.Context, id int64) (*
 		return nil, nil, err
 	}
 	return doOne[NumberRegistrationStatus](ctx, s.client, http.MethodGet, fmt.Sprintf("v1/numbers/%d/registration_status", id), "", nil)
+}
+
+// UnmarshalJSON reads Priority as a JSON number, a numeric string or null.
+func (n *Number) UnmarshalJSON(b []byte) error {
+	type plain Number
+	aux := struct {
+		*plain
+		Priority json.RawMessage `json:"priority"`
+	}{plain: (*plain)(n)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	n.Priority = nil
+	var p flexInt64
+	if len(aux.Priority) > 0 && !bytes.Equal(aux.Priority, []byte("null")) && p.UnmarshalJSON(aux.Priority) == nil &&
+		!bytes.Equal(bytes.TrimSpace(aux.Priority), []byte(`""`)) {
+		n.Priority = Ptr(int(p))
+	}
+	return nil
 }

@@ -82,7 +82,7 @@ func TestNumbersService_List_invalidOptions(t *testing.T) {
 	for arg, opts := range map[string]*NumberListOptions{
 		"PerPage": {ListOptions: ListOptions{PerPage: 51}},
 		"Page":    {ListOptions: ListOptions{Page: -1}},
-		"Order":   {Order: "newest"},
+		"Order":   {Order: "newest first"},
 	} {
 		_, _, err := c.Numbers.List(t.Context(), opts)
 		assertArgError(t, err, arg)
@@ -265,7 +265,7 @@ func TestNumbersService_Update_invalid(t *testing.T) {
 		{"req", 1, nil},
 		{"req", 1, &UpdateNumberRequest{}},
 		{"Name", 1, &UpdateNumberRequest{Name: Ptr(" ")}},
-		{"AvailabilityStatus", 1, &UpdateNumberRequest{AvailabilityStatus: Ptr(NumberAvailabilityStatus("busy"))}},
+		{"AvailabilityStatus", 1, &UpdateNumberRequest{AvailabilityStatus: Ptr(NumberAvailabilityStatus("bu sy"))}},
 		{"Priority", 1, &UpdateNumberRequest{Priority: Ptr(2)}},
 		{"Priority", 1, &UpdateNumberRequest{Priority: Ptr(-1)}},
 		{"Priority", 1, &UpdateNumberRequest{Priority: Ptr(1), ResetPriority: true}},

@@ -15,17 +15,14 @@ import (
 // the first option error instead of building a half-configured client.
 type Option func(*config) error
 
-type basicCreds struct{ id, token string }
-
 // config is what the options fill; newClient builds the Client from it.
 type config struct {
 	baseURL   *url.URL
 	hc        *http.Client
 	product   string
 	timeout   time.Duration
-	basic     *basicCreds
-	bearer    string
-	perMinute int // 0 = no client-side pacing
+	auth      *credential // nil without credentials; the last auth option wins
+	perMinute int         // 0 = no client-side pacing
 	burst     int
 	limiter   Limiter
 	retry     RetryPolicy
@@ -55,7 +52,11 @@ func defaultConfig() config {
 }
 
 // WithBasicAuth authenticates with an API key of your company (Settings → API
-// Keys): Authorization: Basic base64(api_id:api_token). Both values are required.
+// Keys): Authorization: Basic base64(api_id:api_token). Both values are
+// required and must not contain control characters (CR, LF, ...).
+//
+// WithBasicAuth and WithBearerToken replace each other: the last one given
+// wins, so Clone(WithBearerToken(t)) turns an API-key client into an OAuth one.
 func WithBasicAuth(apiID, apiToken string) Option {
 	return func(c *config) error {
 		apiID, apiToken = strings.TrimSpace(apiID), strings.TrimSpace(apiToken)
@@ -65,21 +66,33 @@ func WithBasicAuth(apiID, apiToken string) Option {
 		if strings.Contains(apiID, ":") {
 			return &ArgError{Arg: "WithBasicAuth", Reason: "api_id must not contain ':'"}
 		}
-		c.basic = &basicCreds{id: apiID, token: apiToken}
+		if err := firstErr(checkHeaderValue("WithBasicAuth", apiID), checkHeaderValue("WithBasicAuth", apiToken)); err != nil {
+			return err
+		}
+		c.auth = basicCredential(apiID, apiToken)
 		return nil
 	}
 }
 
 // WithBearerToken authenticates with an OAuth access token (see
 // ExchangeOAuthCode): Authorization: Bearer <token>. Aircall access tokens do
-// not expire.
+// not expire. A token with control characters (CR, LF, ...) or inner spaces
+// is refused.
+//
+// WithBasicAuth and WithBearerToken replace each other: the last one given wins.
 func WithBearerToken(token string) Option {
 	return func(c *config) error {
 		token = strings.TrimSpace(strings.Trim(strings.TrimSpace(token), `"`))
 		if token == "" {
 			return &ArgError{Arg: "WithBearerToken", Reason: "token must not be empty"}
 		}
-		c.bearer = token
+		if err := checkHeaderValue("WithBearerToken", token); err != nil {
+			return err
+		}
+		if strings.ContainsAny(token, " \t") {
+			return &ArgError{Arg: "WithBearerToken", Reason: "token must not contain spaces"}
+		}
+		c.auth = bearerCredential(token)
 		return nil
 	}
 }

@@ -101,7 +101,7 @@ func (c *Client) retryDecision(idempotent bool, err error, attempt int) (time.Du
 	}
 	var de *DecodeError
 	var ae *ArgError
-	if errors.As(err, &de) || errors.As(err, &ae) || errors.Is(err, ErrEmptyBody) || isPermanentTransportError(err) {
+	if errors.As(err, &de) || errors.As(err, &ae) || errors.Is(err, ErrEmptyBody) || errors.Is(err, ErrResponseTooLarge) || isPermanentTransportError(err) {
 		return 0, false
 	}
 	// A network failure: the request may or may not have been processed.

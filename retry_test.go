@@ -101,7 +101,7 @@ func TestRetry_POST(t *testing.T) {
 			assert.EqualValues(t, 1, calls.Load())
 		})
 	})
-	t.Run("retried on 5xx when marked safe", func(t *testing.T) {
+	t.Run("retried on 5xx when its body carries an idempotency key", func(t *testing.T) {
 		synctest.Test(t, func(t *testing.T) {
 			srv := &bubbleServer{answer: func(n int, r *http.Request) *http.Response {
 				if n == 1 {
@@ -110,7 +110,7 @@ func TestRetry_POST(t *testing.T) {
 				return response(r, 202, `{"status":"PENDING"}`)
 			}}
 			c := newTestClient(t, srv.roundTrip, WithoutRateLimit())
-			resp, err := c.sendWith(t.Context(), http.MethodPost, "v1/outbound-calls/agents/a", map[string]string{"idempotency_key": "k"}, nil, true)
+			resp, err := c.send(t.Context(), http.MethodPost, "v1/outbound-calls/agents/a", &OutboundAgentCallRequest{IdempotencyKey: "k"}, nil)
 			require.NoError(t, err)
 			assert.Equal(t, 2, resp.Attempts)
 			assert.Equal(t, srv.bodies[0], srv.bodies[1])

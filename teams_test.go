@@ -204,11 +204,11 @@ func TestTeamsService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"list order", "Order", func(ctx context.Context, c *Client) error {
-			_, _, err := c.Teams.List(ctx, &TeamListOptions{Order: "name"})
+			_, _, err := c.Teams.List(ctx, &TeamListOptions{Order: "na me"})
 			return err
 		}},
 		{"iter order", "Order", func(ctx context.Context, c *Client) error {
-			_, err := Collect(c.Teams.ListIter(ctx, &TeamListOptions{Order: "name"}))
+			_, err := Collect(c.Teams.ListIter(ctx, &TeamListOptions{Order: "na me"}))
 			return err
 		}},
 		{"get", "id", func(ctx context.Context, c *Client) error { _, _, err := c.Teams.Get(ctx, 0); return err }},

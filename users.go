@@ -2,6 +2,7 @@ package aircall
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -16,10 +17,12 @@ import (
 // the Phone app, and can invite other users; Agents can only access the Phone
 // app and recording files. Users are assigned to Numbers.
 //
-// The v1 endpoints to list, retrieve, create and update users are due to be
-// removed on 2026-09-30 in favour of UsersV2 (per one published integration;
-// Aircall's API reference still documents v1). Delete, availability, start
-// call and dial stay on UsersService: they have no v2 equivalent.
+// The v1 endpoints to list, retrieve, create and update Users were retired
+// on 2026-09-30 in favour of /v2/users (Client.UsersV2), per one published
+// integration (Aircall's API reference still documents v1); live traffic
+// confirms /v2/users answers. Their methods here are deprecated and kept for
+// accounts that still answer them. Delete, availability, start call and dial
+// stay on UsersService: they have no v2 equivalent.
 type UsersService service
 
 // UserStatus is a User's working status (the availability_status attribute
@@ -112,6 +115,30 @@ type User struct {
 	// DefaultNumberID is the id of the User's default Number (shown in the
 	// example answer of Retrieve a User; not in the attribute table).
 	DefaultNumberID int64 `json:"default_number_id"`
+	// State is the User's current telephony state as Aircall sends it (seen
+	// in live answers, webhook events and Teams' users; not in the API
+	// reference, so its values are not documented).
+	State string `json:"state"`
+	// Extension is the User's internal extension, e.g. "101" (seen in live
+	// answers; not in the API reference). A number is read as its digits.
+	Extension string `json:"extension"`
+	// Substatus is why the User is unavailable, e.g. UserV2SubstatusOutForLunch
+	// (seen in live answers; documented for v2 Users only).
+	Substatus UserV2Substatus `json:"substatus"`
+}
+
+// UnmarshalJSON reads Extension as a JSON string or number.
+func (u *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	aux := struct {
+		*plain
+		Extension flexString `json:"extension"`
+	}{plain: (*plain)(u)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	u.Extension = string(aux.Extension)
+	return nil
 }
 
 // UserAvailability is the detailed availability of one User, as listed by
@@ -187,12 +214,12 @@ type StartCallRequest struct {
 
 func checkUserWrite(status *UserStatus, roles []Role, wrapUp *int) error {
 	if status != nil {
-		if err := checkOneOf("AvailabilityStatus", *status, UserStatusAvailable, UserStatusCustom, UserStatusUnavailable); err != nil {
+		if err := checkEnum("AvailabilityStatus", *status); err != nil {
 			return err
 		}
 	}
 	for i, r := range roles {
-		if err := checkOneOf(fmt.Sprintf("RoleIDs[%d]", i), r, RoleOwner, RoleSupervisor, RoleAdmin, RoleAgent); err != nil {
+		if err := checkEnum(fmt.Sprintf("RoleIDs[%d]", i), r); err != nil {
 			return err
 		}
 	}
@@ -234,7 +261,8 @@ func (r *UpdateUserRequest) validate() error {
 // information. Only what opts sets is sent; the API answers 20 per page
 // unless told otherwise.
 //
-// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.List. It keeps working for accounts that still have it.
 //
 //aircall:operation GET /v1/users
 func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User, *Response, error) {
@@ -249,7 +277,8 @@ func (s *UsersService) List(ctx context.Context, opts *UserListOptions) ([]*User
 // call has no effect. Errors (including invalid opts) are yielded once and
 // end the iteration.
 //
-// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.ListIter. It keeps working for accounts that still have it.
 //
 //aircall:operation GET /v1/users
 func (s *UsersService) ListIter(ctx context.Context, opts *UserListOptions) iter.Seq2[*User, error] {
@@ -259,7 +288,8 @@ func (s *UsersService) ListIter(ctx context.Context, opts *UserListOptions) iter
 // Get retrieves details of a specific User, including their Numbers.
 // A User that does not exist answers 404 (ErrNotFound).
 //
-// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.Get. It keeps working for accounts that still have it.
 //
 //aircall:operation GET /v1/users/:id
 func (s *UsersService) Get(ctx context.Context, id int64) (*User, *Response, error) {
@@ -274,7 +304,8 @@ func (s *UsersService) Get(ctx context.Context, id int64) (*User, *Response, err
 // Webhook event is sent. A missing mandatory attribute answers 422
 // (ErrUnprocessable): check the troubleshoot field.
 //
-// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.Create. It keeps working for accounts that still have it.
 //
 //aircall:operation POST /v1/users
 func (s *UsersService) Create(ctx context.Context, req *CreateUserRequest) (*User, *Response, error) {
@@ -288,7 +319,8 @@ func (s *UsersService) Create(ctx context.Context, req *CreateUserRequest) (*Use
 // a User's availability status could be automatically updated based on
 // information from their calendar or a workforce management tool.
 //
-// Deprecation: replaced by UsersV2 (see UsersService for the v1 retirement).
+// Deprecated: the v1 endpoint is retired (see UsersService); use
+// UsersV2Service.Update. It keeps working for accounts that still have it.
 //
 //aircall:operation PUT /v1/users/:id
 func (s *UsersService) Update(ctx context.Context, id int64, req *UpdateUserRequest) (*User, *Response, error) {

@@ -364,7 +364,7 @@ func TestUsersService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"list order", "Order", func(ctx context.Context, c *Client) error {
-			_, _, err := c.Users.List(ctx, &UserListOptions{Order: "newest"})
+			_, _, err := c.Users.List(ctx, &UserListOptions{Order: "newest first"})
 			return err
 		}},
 		{"list from after to", "From", func(ctx context.Context, c *Client) error {
@@ -376,7 +376,7 @@ func TestUsersService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"iter order", "Order", func(ctx context.Context, c *Client) error {
-			_, err := Collect(c.Users.ListIter(ctx, &UserListOptions{Order: "DESC"}))
+			_, err := Collect(c.Users.ListIter(ctx, &UserListOptions{Order: "DE SC"}))
 			return err
 		}},
 		{"availabilities per_page", "PerPage", func(ctx context.Context, c *Client) error {
@@ -384,7 +384,7 @@ func TestUsersService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"availabilities iter order", "Order", func(ctx context.Context, c *Client) error {
-			_, err := Collect(c.Users.ListAvailabilitiesIter(ctx, &UserListOptions{Order: "up"}))
+			_, err := Collect(c.Users.ListAvailabilitiesIter(ctx, &UserListOptions{Order: "u p"}))
 			return err
 		}},
 		{"get id", "id", func(ctx context.Context, c *Client) error { _, _, err := c.Users.Get(ctx, 0); return err }},
@@ -415,13 +415,13 @@ func TestUsersService_invalidInput(t *testing.T) {
 		}},
 		{"create status", "AvailabilityStatus", func(ctx context.Context, c *Client) error {
 			r := valid()
-			r.AvailabilityStatus = Ptr(UserStatus("busy"))
+			r.AvailabilityStatus = Ptr(UserStatus("bu sy"))
 			_, _, err := c.Users.Create(ctx, r)
 			return err
 		}},
 		{"create role", "RoleIDs[1]", func(ctx context.Context, c *Client) error {
 			r := valid()
-			r.RoleIDs = []Role{RoleAgent, "isAdmin"}
+			r.RoleIDs = []Role{RoleAgent, "is admin"}
 			_, _, err := c.Users.Create(ctx, r)
 			return err
 		}},
@@ -445,11 +445,11 @@ func TestUsersService_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"update status", "AvailabilityStatus", func(ctx context.Context, c *Client) error {
-			_, _, err := c.Users.Update(ctx, 1, &UpdateUserRequest{AvailabilityStatus: Ptr(UserStatus("offline"))})
+			_, _, err := c.Users.Update(ctx, 1, &UpdateUserRequest{AvailabilityStatus: Ptr(UserStatus("off line"))})
 			return err
 		}},
 		{"update role", "RoleIDs[0]", func(ctx context.Context, c *Client) error {
-			_, _, err := c.Users.Update(ctx, 1, &UpdateUserRequest{RoleIDs: []Role{"Admin"}})
+			_, _, err := c.Users.Update(ctx, 1, &UpdateUserRequest{RoleIDs: []Role{"Admin!"}})
 			return err
 		}},
 		{"delete id", "id", func(ctx context.Context, c *Client) error { _, err := c.Users.Delete(ctx, 0); return err }},

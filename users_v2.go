@@ -2,6 +2,7 @@ package aircall
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -65,6 +66,31 @@ type UserV2 struct {
 	// WrapUpTime is the time, in seconds, after a call during which the User
 	// can't receive calls.
 	WrapUpTime int `json:"wrap_up_time"`
+	// State is the User's current telephony state as Aircall sends it (seen
+	// in live /v2/users answers; not documented, so its values are not either).
+	State string `json:"state"`
+	// Extension is the User's internal extension, e.g. "101" (seen in live
+	// answers; undocumented). A number is read as its digits.
+	Extension string `json:"extension"`
+	// DefaultNumberID is the id of the User's default Number (seen in live
+	// answers; undocumented). Zero when absent.
+	DefaultNumberID int64 `json:"default_number_id"`
+}
+
+// UnmarshalJSON reads Extension as a JSON string or number, and a
+// DefaultNumberID that is not an integer as zero rather than failing.
+func (u *UserV2) UnmarshalJSON(b []byte) error {
+	type plain UserV2
+	aux := struct {
+		*plain
+		Extension       flexString   `json:"extension"`
+		DefaultNumberID lenientInt64 `json:"default_number_id"`
+	}{plain: (*plain)(u)}
+	if err := json.Unmarshal(b, &aux); err != nil {
+		return err
+	}
+	u.Extension, u.DefaultNumberID = string(aux.Extension), int64(aux.DefaultNumberID)
+	return nil
 }
 
 // UserV2ListOptions selects the Users UsersV2Service.List returns.
@@ -88,7 +114,7 @@ func (o *UserV2ListOptions) validate() error {
 	if !o.From.IsZero() && !o.To.IsZero() && o.To.Before(o.From) {
 		return &ArgError{Arg: "To", Reason: "must not be before From"}
 	}
-	return checkV2Order(o.Order)
+	return checkOrder(o.Order)
 }
 
 // UserV2NumberListOptions selects the Numbers UsersV2Service.ListNumbers returns.
@@ -105,14 +131,7 @@ func (o *UserV2NumberListOptions) validate() error {
 	if err := o.ListOptions.validate(MaxPerPage); err != nil {
 		return err
 	}
-	return checkV2Order(o.Order)
-}
-
-func checkV2Order(order string) error {
-	if order == "" {
-		return nil
-	}
-	return checkOneOf("Order", order, "asc", "desc")
+	return checkOrder(o.Order)
 }
 
 // CreateUserV2Request is the body of UsersV2Service.Create.
@@ -133,6 +152,12 @@ type CreateUserV2Request struct {
 	RoleIDs []string `json:"role_ids,omitempty"`
 	// InviterUserID is the User the invitation email comes from.
 	InviterUserID *int64 `json:"inviter_user_id,omitempty"`
+	// Extension is the User's internal extension, e.g. "101". Not in a
+	// public reference: seen in recorded create requests.
+	Extension *string `json:"extension,omitempty"`
+	// DefaultNumberID is the Number the User calls from by default. Not in a
+	// public reference: seen in recorded create requests.
+	DefaultNumberID *int64 `json:"default_number_id,omitempty"`
 }
 
 func (r *CreateUserV2Request) validate() error {
@@ -151,6 +176,7 @@ func (r *CreateUserV2Request) validate() error {
 	if r.InviterUserID != nil {
 		errs = append(errs, checkID("InviterUserID", *r.InviterUserID))
 	}
+	errs = append(errs, checkV2Extras(r.Extension, r.DefaultNumberID))
 	return firstErr(errs...)
 }
 
@@ -169,6 +195,15 @@ type UpdateUserV2Request struct {
 	RoleIDs []string `json:"role_ids,omitempty"`
 	// WrapUpTime is the wrap-up time after a call, in seconds (agents only).
 	WrapUpTime *int `json:"wrap_up_time,omitempty"`
+	// TimeZone is the User's time zone, e.g. "Europe/Paris"; can't be blank if set.
+	// Seen in recorded update requests, like the next three fields.
+	TimeZone *string `json:"time_zone,omitempty"`
+	// Language is the User's language, an IETF tag like "fr-FR"; can't be blank if set.
+	Language *string `json:"language,omitempty"`
+	// Extension is the User's internal extension, e.g. "101"; can't be blank if set.
+	Extension *string `json:"extension,omitempty"`
+	// DefaultNumberID is the Number the User calls from by default.
+	DefaultNumberID *int64 `json:"default_number_id,omitempty"`
 }
 
 func (r *UpdateUserV2Request) validate() error {
@@ -180,14 +215,28 @@ func (r *UpdateUserV2Request) validate() error {
 		checkOptionalNotBlank("LastName", r.LastName),
 		checkV2WrapUpTime(r.WrapUpTime),
 		checkV2Roles(r.RoleIDs),
+		checkOptionalNotBlank("TimeZone", r.TimeZone),
+		checkOptionalNotBlank("Language", r.Language),
+		checkV2Extras(r.Extension, r.DefaultNumberID),
 	}
 	if r.AvailabilityStatus != nil {
-		errs = append(errs, checkNotBlank("AvailabilityStatus", string(*r.AvailabilityStatus)))
+		errs = append(errs, checkEnum("AvailabilityStatus", *r.AvailabilityStatus))
 	}
 	if r.Substatus != nil {
-		errs = append(errs, checkNotBlank("Substatus", string(*r.Substatus)))
+		errs = append(errs, checkEnum("Substatus", *r.Substatus))
 	}
 	return firstErr(errs...)
+}
+
+// checkV2Extras checks the fields seen in recorded v2 user writes.
+func checkV2Extras(extension *string, defaultNumberID *int64) error {
+	if err := checkOptionalNotBlank("Extension", extension); err != nil {
+		return err
+	}
+	if defaultNumberID != nil {
+		return checkID("DefaultNumberID", *defaultNumberID)
+	}
+	return nil
 }
 
 func checkV2WrapUpTime(v *int) error {

@@ -360,7 +360,7 @@ func TestUsersV2_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"list order", "Order", func(ctx context.Context) error {
-			_, _, err := client.UsersV2.List(ctx, &UserV2ListOptions{Order: "newest"})
+			_, _, err := client.UsersV2.List(ctx, &UserV2ListOptions{Order: "newest first"})
 			return err
 		}},
 		{"list per page", "PerPage", func(ctx context.Context) error {
@@ -372,7 +372,7 @@ func TestUsersV2_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"list iter order", "Order", func(ctx context.Context) error {
-			_, err := Collect(client.UsersV2.ListIter(ctx, &UserV2ListOptions{Order: "up"}))
+			_, err := Collect(client.UsersV2.ListIter(ctx, &UserV2ListOptions{Order: "u p"}))
 			return err
 		}},
 		{"numbers user", "userID", func(ctx context.Context) error {
@@ -380,7 +380,7 @@ func TestUsersV2_invalidInput(t *testing.T) {
 			return err
 		}},
 		{"numbers order", "Order", func(ctx context.Context) error {
-			_, _, err := client.UsersV2.ListNumbers(ctx, 1, &UserV2NumberListOptions{Order: "x"})
+			_, _, err := client.UsersV2.ListNumbers(ctx, 1, &UserV2NumberListOptions{Order: "x y"})
 			return err
 		}},
 		{"numbers page", "Page", func(ctx context.Context) error {

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,13 +21,21 @@ func checkID(arg string, id int64) error {
 	return nil
 }
 
-// checkStringID rejects blank string ids and ids that would change the path.
+// checkStringID rejects string ids that could not stay in their own path
+// segment: blank, "." and ".." (which URL resolution turns into "this" or
+// "the parent" directory), '/', a backslash, '?' and '#' (which end the segment),
+// and control characters. Whatever else an id holds ('%', spaces, non-ASCII)
+// is escaped with url.PathEscape when the path is built.
 func checkStringID(arg, id string) error {
-	if strings.TrimSpace(id) == "" {
+	switch {
+	case strings.TrimSpace(id) == "":
 		return &ArgError{Arg: arg, Reason: "must not be empty"}
-	}
-	if strings.ContainsAny(id, "/?#") {
-		return &ArgError{Arg: arg, Reason: "must not contain '/', '?' or '#'"}
+	case id == "." || id == "..":
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must not be %q", id)}
+	case strings.ContainsAny(id, "/\\?#"):
+		return &ArgError{Arg: arg, Reason: "must not contain '/', '\\', '?' or '#'"}
+	case strings.ContainsFunc(id, unicode.IsControl):
+		return &ArgError{Arg: arg, Reason: "must not contain control characters"}
 	}
 	return nil
 }
@@ -117,27 +126,38 @@ func checkPublicURL(arg, v string) error {
 	return nil
 }
 
-// checkOneOf rejects values outside a documented set.
-func checkOneOf[T ~string](arg string, v T, allowed ...T) error {
-	for _, a := range allowed {
-		if v == a {
-			return nil
+// maxEnumLen bounds an enum value: Aircall's longest today is about 20
+// characters ("longest_idle", "message.status_updated").
+const maxEnumLen = 64
+
+// checkEnum checks the shape of an enum-like value, not its membership of
+// the values the SDK knows: Aircall adds values without notice, and a new one
+// must pass through without a new release of the SDK (the constants list
+// the known ones). Refused is only what cannot be a value: empty, longer than
+// 64 characters, or holding anything but ASCII letters, digits, '_', '-' and '.'.
+func checkEnum[T ~string](arg string, v T) error {
+	switch {
+	case v == "":
+		return &ArgError{Arg: arg, Reason: "must not be empty"}
+	case len(v) > maxEnumLen:
+		return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be at most %d characters, got %d", maxEnumLen, len(v))}
+	}
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return &ArgError{Arg: arg, Reason: fmt.Sprintf("must hold only letters, digits, '_', '-' and '.', got %q", v)}
 		}
 	}
-	names := make([]string, len(allowed))
-	for i, a := range allowed {
-		names[i] = string(a)
-	}
-	return &ArgError{Arg: arg, Reason: fmt.Sprintf("must be one of %s, got %q", strings.Join(names, ", "), v)}
+	return nil
 }
 
-// checkOrder rejects an order other than the documented "asc" and "desc"
-// (empty means the API's default).
+// checkOrder checks a sort order ("asc" or "desc" today; empty means the
+// API's default) by shape, like every enum.
 func checkOrder(order string) error {
 	if order == "" {
 		return nil
 	}
-	return checkOneOf("Order", order, "asc", "desc")
+	return checkEnum("Order", order)
 }
 
 // checkListWindow checks what list options share: the page, the order and

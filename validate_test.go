@@ -1,6 +1,7 @@
 package aircall
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -52,11 +53,14 @@ func TestChecks(t *testing.T) {
 		assertArgError(t, checkPublicURL("welcome", bad), "welcome")
 	}
 
-	type color string
-	assert.NoError(t, checkOneOf("strategy", color("random"), "random", "simultaneous"))
-	err := checkOneOf("strategy", color("first"), "random", "simultaneous")
-	assertArgError(t, err, "strategy")
-	assert.Contains(t, err.Error(), "random, simultaneous")
+	// Enums are checked by shape: a value the SDK has no constant for passes.
+	type strategy string
+	for _, ok := range []strategy{"random", "longest_idle", "a_value_aircall_adds_next_year", "PENDING", "message.status_updated", "v2-x"} {
+		assert.NoError(t, checkEnum("strategy", ok), ok)
+	}
+	for _, bad := range []strategy{"", " ", "random ", "a b", "a/b", "é", "a\r\nb", strategy(strings.Repeat("x", 65))} {
+		assertArgError(t, checkEnum("strategy", bad), "strategy")
+	}
 
 	assert.NoError(t, firstErr(nil, nil))
 	assertArgError(t, firstErr(nil, checkID("a", 0), checkID("b", 0)), "a")

@@ -105,7 +105,7 @@ func (s *AIVoiceAgentsService) StartOutboundCall(ctx context.Context, agentID st
 		body.IdempotencyKey = newIdempotencyKey()
 	}
 	call := new(OutboundAgentCall)
-	resp, err := s.client.sendWith(ctx, http.MethodPost, "v1/outbound-calls/agents/"+url.PathEscape(agentID), &body, call, true)
+	resp, err := s.client.send(ctx, http.MethodPost, "v1/outbound-calls/agents/"+url.PathEscape(agentID), &body, call)
 	if err != nil {
 		if resp != nil && resp.Attempts > 1 && errors.Is(err, ErrConflict) {
 			return &OutboundAgentCall{IdempotencyKey: body.IdempotencyKey}, resp, fmt.Errorf(
@@ -119,6 +119,9 @@ func (s *AIVoiceAgentsService) StartOutboundCall(ctx context.Context, agentID st
 	}
 	return call, resp, nil
 }
+
+// idempotencyKey makes the request safe to resend (see Client.send).
+func (r *OutboundAgentCallRequest) idempotencyKey() string { return r.IdempotencyKey }
 
 func (r *OutboundAgentCallRequest) validate() error {
 	if r == nil {

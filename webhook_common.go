@@ -5,7 +5,6 @@ import (
 	"crypto/subtle"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"mime"
 	"net/http"
@@ -45,11 +44,14 @@ func readWebhookBody(r *http.Request) ([]byte, error) {
 	if r.Body == nil {
 		return nil, fmt.Errorf("%w: empty body", ErrWebhookMalformed)
 	}
-	body, err := io.ReadAll(io.LimitReader(r.Body, MaxWebhookBodySize+1))
+	if r.ContentLength > MaxWebhookBodySize {
+		return nil, ErrWebhookTooLarge
+	}
+	body, more, err := readLimited(r.Body, MaxWebhookBodySize)
 	if err != nil {
 		return nil, fmt.Errorf("aircall: reading webhook body: %w", err)
 	}
-	if len(body) > MaxWebhookBodySize {
+	if more {
 		return nil, ErrWebhookTooLarge
 	}
 	return body, nil

@@ -55,7 +55,7 @@ func TestWebhooksService_List(t *testing.T) {
 		return resp, err
 	})
 	rc := setupRejecting(t)
-	_, _, err = rc.Webhooks.List(t.Context(), &WebhookListOptions{Order: "latest"})
+	_, _, err = rc.Webhooks.List(t.Context(), &WebhookListOptions{Order: "latest first"})
 	assertArgError(t, err, "Order")
 	_, err = Collect(rc.Webhooks.ListIter(t.Context(), &WebhookListOptions{ListOptions: ListOptions{PerPage: 60}}))
 	assertArgError(t, err, "PerPage")

@@ -1206,7 +1206,7 @@ var operations = []Operation{
 	{
 		ID: "users.create", Method: "POST", Path: "/v1/users", Service: "Users",
 		Summary:     "Create creates a User.",
-		Description: "Create creates a User. An invitation email is sent to the User, who has to confirm their account before being able to use Aircall; a user.created Webhook event is sent. A missing mandatory attribute answers 422 (ErrUnprocessable): check the troubleshoot field.\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "Create creates a User. An invitation email is sent to the User, who has to confirm their account before being able to use Aircall; a user.created Webhook event is sent. A missing mandatory attribute answers 422 (ErrUnprocessable): check the troubleshoot field.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.Create. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.Create"},
 		Params: []Param{
 			{Name: "email", In: "body", Type: "string", Description: "Must be a valid and unique email. Mandatory.", Required: true},
@@ -1254,7 +1254,7 @@ var operations = []Operation{
 	{
 		ID: "users.get", Method: "GET", Path: "/v1/users/:id", Service: "Users",
 		Summary:     "Get retrieves details of a specific User, including their Numbers.",
-		Description: "Get retrieves details of a specific User, including their Numbers. A User that does not exist answers 404 (ErrNotFound).\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "Get retrieves details of a specific User, including their Numbers. A User that does not exist answers 404 (ErrNotFound).\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.Get. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.Get"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
@@ -1282,7 +1282,7 @@ var operations = []Operation{
 	{
 		ID: "users.list", Method: "GET", Path: "/v1/users", Service: "Users",
 		Summary:     "List fetches one page of the Users associated to the Company and their information.",
-		Description: "List fetches one page of the Users associated to the Company and their information. Only what opts sets is sent; the API answers 20 per page unless told otherwise.\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "List fetches one page of the Users associated to the Company and their information. Only what opts sets is sent; the API answers 20 per page unless told otherwise.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.List. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.List", "UsersService.ListIter"},
 		Params: []Param{
 			{Name: "page", In: "query", Type: "integer", Description: "The page to fetch, starting at 1 (the API's default)."},
@@ -1336,7 +1336,7 @@ var operations = []Operation{
 	{
 		ID: "users.update", Method: "PUT", Path: "/v1/users/:id", Service: "Users",
 		Summary:     "Update updates a User: only the fields set in req are sent.",
-		Description: "Update updates a User: only the fields set in req are sent. For instance, a User's availability status could be automatically updated based on information from their calendar or a workforce management tool.\n\nDeprecation: replaced by UsersV2 (see UsersService for the v1 retirement).",
+		Description: "Update updates a User: only the fields set in req are sent. For instance, a User's availability status could be automatically updated based on information from their calendar or a workforce management tool.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.Update. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.Update"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
@@ -1367,13 +1367,15 @@ var operations = []Operation{
 			{Name: "wrap_up_time", In: "body", Type: "integer", Description: "The wrap-up time after a call, in seconds (agents only; default 0)."},
 			{Name: "role_ids", In: "body", Type: "array", Description: "The User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\" (default agent)."},
 			{Name: "inviter_user_id", In: "body", Type: "integer", Format: "int64", Description: "The User the invitation email comes from."},
+			{Name: "extension", In: "body", Type: "string", Description: "The User's internal extension, e.g. \"101\". Not in a public reference: seen in recorded create requests."},
+			{Name: "default_number_id", In: "body", Type: "integer", Format: "int64", Description: "The Number the User calls from by default. Not in a public reference: seen in recorded create requests."},
 		},
 		Request:     "*CreateUserV2Request",
 		Response:    "*UserV2",
 		ResponseKey: "user",
 		ReadOnly:    false, Destructive: false, Idempotent: false, ReachesPerson: false,
 		Confidence:  "secondary",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"email":{"type":"string","description":"Must be a valid and unique email. Required."},"first_name":{"type":"string","description":"The User's first name. Required."},"inviter_user_id":{"type":"integer","format":"int64","description":"The User the invitation email comes from."},"language":{"type":"string","description":"The User's language, an IETF tag like \"fr-FR\" (default en-US)."},"last_name":{"type":"string","description":"The User's last name. Required."},"role_ids":{"type":"array","description":"The User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\" (default agent).","items":{"type":"string"}},"time_zone":{"type":"string","description":"The User's time zone, e.g. \"Europe/Paris\" (default Etc/UTC)."},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only; default 0)."}},"required":["email","first_name","last_name"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"default_number_id":{"type":"integer","format":"int64","description":"The Number the User calls from by default. Not in a public reference: seen in recorded create requests."},"email":{"type":"string","description":"Must be a valid and unique email. Required."},"extension":{"type":"string","description":"The User's internal extension, e.g. \"101\". Not in a public reference: seen in recorded create requests."},"first_name":{"type":"string","description":"The User's first name. Required."},"inviter_user_id":{"type":"integer","format":"int64","description":"The User the invitation email comes from."},"language":{"type":"string","description":"The User's language, an IETF tag like \"fr-FR\" (default en-US)."},"last_name":{"type":"string","description":"The User's last name. Required."},"role_ids":{"type":"array","description":"The User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\" (default agent).","items":{"type":"string"}},"time_zone":{"type":"string","description":"The User's time zone, e.g. \"Europe/Paris\" (default Etc/UTC)."},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only; default 0)."}},"required":["email","first_name","last_name"],"additionalProperties":false}`),
 	},
 	{
 		ID: "users_v2.get", Method: "GET", Path: "/v2/users/:id", Service: "UsersV2",
@@ -1439,13 +1441,17 @@ var operations = []Operation{
 			{Name: "substatus", In: "body", Type: "string", Description: "Why the User is unavailable, e.g. UserV2SubstatusOutForLunch.", Enum: []string{"always_opened", "always_closed", "out_for_lunch", "on_a_break", "in_training", "doing_back_office", "other"}},
 			{Name: "role_ids", In: "body", Type: "array", Description: "Replaces the User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\"."},
 			{Name: "wrap_up_time", In: "body", Type: "integer", Description: "The wrap-up time after a call, in seconds (agents only)."},
+			{Name: "time_zone", In: "body", Type: "string", Description: "The User's time zone, e.g. \"Europe/Paris\"; can't be blank if set. Seen in recorded update requests, like the next three fields."},
+			{Name: "language", In: "body", Type: "string", Description: "The User's language, an IETF tag like \"fr-FR\"; can't be blank if set."},
+			{Name: "extension", In: "body", Type: "string", Description: "The User's internal extension, e.g. \"101\"; can't be blank if set."},
+			{Name: "default_number_id", In: "body", Type: "integer", Format: "int64", Description: "The Number the User calls from by default."},
 		},
 		Request:     "*UpdateUserV2Request",
 		Response:    "*UserV2",
 		ResponseKey: "user",
 		ReadOnly:    false, Destructive: true, Idempotent: true, ReachesPerson: false,
 		Confidence:  "secondary",
-		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"availability_status":{"type":"string","description":"UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.","enum":["available","custom","unavailable"]},"first_name":{"type":"string","description":"The User's first name; can't be blank if set."},"id":{"type":"integer","format":"int64","description":"Id of the user."},"last_name":{"type":"string","description":"The User's last name; can't be blank if set."},"role_ids":{"type":"array","description":"Replaces the User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\".","items":{"type":"string"}},"substatus":{"type":"string","description":"Why the User is unavailable, e.g. UserV2SubstatusOutForLunch.","enum":["always_opened","always_closed","out_for_lunch","on_a_break","in_training","doing_back_office","other"]},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only)."}},"required":["id"],"additionalProperties":false}`),
+		InputSchema: json.RawMessage(`{"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","properties":{"availability_status":{"type":"string","description":"UserStatusAvailable, UserStatusCustom or UserStatusUnavailable.","enum":["available","custom","unavailable"]},"default_number_id":{"type":"integer","format":"int64","description":"The Number the User calls from by default."},"extension":{"type":"string","description":"The User's internal extension, e.g. \"101\"; can't be blank if set."},"first_name":{"type":"string","description":"The User's first name; can't be blank if set."},"id":{"type":"integer","format":"int64","description":"Id of the user."},"language":{"type":"string","description":"The User's language, an IETF tag like \"fr-FR\"; can't be blank if set."},"last_name":{"type":"string","description":"The User's last name; can't be blank if set."},"role_ids":{"type":"array","description":"Replaces the User's roles: \"owner\", \"supervisor\", \"admin\" or \"agent\".","items":{"type":"string"}},"substatus":{"type":"string","description":"Why the User is unavailable, e.g. UserV2SubstatusOutForLunch.","enum":["always_opened","always_closed","out_for_lunch","on_a_break","in_training","doing_back_office","other"]},"time_zone":{"type":"string","description":"The User's time zone, e.g. \"Europe/Paris\"; can't be blank if set. Seen in recorded update requests, like the next three fields."},"wrap_up_time":{"type":"integer","description":"The wrap-up time after a call, in seconds (agents only)."}},"required":["id"],"additionalProperties":false}`),
 	},
 	{
 		ID: "webhooks.create", Method: "POST", Path: "/v1/webhooks", Service: "Webhooks",

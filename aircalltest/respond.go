@@ -3,6 +3,7 @@ package aircalltest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -68,11 +69,20 @@ func (x *exchange) unprocessable(troubleshoot string) {
 	x.fail(http.StatusUnprocessableEntity, troubleshoot)
 }
 
+const maxRequestBody = 1 << 20
+
 // decode reads the JSON request body into v. An empty body leaves v as is.
 // It answers 400 and returns false when the body is not JSON or the
 // Content-Type is not application/json, which the API requires on writes.
 func (x *exchange) decode(v any) bool {
-	body, err := io.ReadAll(io.LimitReader(x.r.Body, 4<<20))
+	// Request bodies of the real API are small JSON objects; 1 MiB bounds
+	// what a runaway test can make the fake hold, and answers 413 beyond.
+	body, err := io.ReadAll(http.MaxBytesReader(x.w, x.r.Body, maxRequestBody))
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		x.fail(http.StatusRequestEntityTooLarge, "The request body is larger than 1 MiB")
+		return false
+	}
 	if err != nil {
 		x.badRequest("The request body could not be read")
 		return false

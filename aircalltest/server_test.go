@@ -81,7 +81,7 @@ func TestClient_passThroughOptionsWin(t *testing.T) {
 	s := newServer(t)
 	tok := s.IssueAccessToken()
 	c := s.Client(aircall.WithBearerToken(tok), aircall.WithUserAgent("mytest/1.0"))
-	assert.Contains(t, c.String(), "bearer")
+	assert.True(t, c.HasCredentials())
 	assert.True(t, strings.HasPrefix(c.UserAgent(), "mytest/1.0 "))
 	_, _, err := c.Integrations.Me(t.Context()) // Bearer only: proves the token is used
 	require.NoError(t, err)

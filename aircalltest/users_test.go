@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 the fake still serves the retired v1 user endpoints, for accounts that have them
+
 package aircalltest_test
 
 import (

@@ -63,7 +63,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	fmt.Fprintln(stdout, "\nUsers")
 	w := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	for u, err := range client.Users.ListIter(ctx, nil) {
+	for u, err := range client.UsersV2.ListIter(ctx, nil) {
 		if err != nil {
 			return fmt.Errorf("users: %w", err)
 		}
