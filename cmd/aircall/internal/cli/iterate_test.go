@@ -38,7 +38,7 @@ func TestSDKIterator_runsListIterWithTheArguments(t *testing.T) {
 	_, ok, _ = sdkIterator(t.Context(), cl, opSpec{GoMethods: []string{"CallsService.Get"}}, nil)
 	assert.False(t, ok)
 
-	seq, ok, err = sdkIterator(t.Context(), cl, op, map[string]any{"order": "sideways"})
+	seq, ok, err = sdkIterator(t.Context(), cl, op, map[string]any{"from": from, "to": from - 60})
 	require.NoError(t, err)
 	require.True(t, ok)
 	for _, err := range seq {

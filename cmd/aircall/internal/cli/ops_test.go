@@ -43,9 +43,9 @@ func TestOperations_listIsGolden(t *testing.T) {
 	r := e.run(t, "", "calls", "list", "--limit", "5", "--order", "desc")
 	require.Equal(t, ExitOK, r.code, r.err)
 	golden(t, "calls_list.txt", r.out)
-	r = e.run(t, "", "users", "list", "--json")
+	r = e.run(t, "", "tags", "list", "--json")
 	require.Equal(t, ExitOK, r.code, r.err)
-	golden(t, "users_list.jsonl", stable(r.out))
+	golden(t, "tags_list.jsonl", stable(r.out))
 	r = e.run(t, "", "users", "get", "456")
 	require.Equal(t, ExitOK, r.code, r.err)
 	golden(t, "users_get.txt", stable(r.out))
@@ -108,7 +108,7 @@ func TestOperations_badInputIsAUsageError(t *testing.T) {
 		{"users", "get"},
 		{"calls", "list", "--from", "last week"},
 		{"calls", "add-tags", "841"}, // --tags is required
-		{"calls", "list", "--order", "sideways"},
+		{"calls", "list", "--from", "2026-11-02", "--to", "2026-11-01"},
 		{"calls", "add-tags", "841", "--tags", "x"},
 		{"contacts", "create", "--phone-numbers", "{not json"},
 	} {

@@ -105,7 +105,7 @@ Lines for lists, one item a line) or the results of a jq expression with
 ` + exitCodesHelp,
 		Example: `  aircall auth login --api-id "$AIRCALL_API_ID" < token.txt
   aircall calls list --from 2026-11-01 --limit 20
-  aircall users get 123 --json
+  aircall users-v2 get 123 --json
   aircall calls list --all --jq 'select(.status == "done") | .id'
   aircall api GET /v1/company
   aircall fake serve --demo`,
