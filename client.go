@@ -47,6 +47,8 @@ type Client struct {
 	rateMu sync.Mutex
 	rate   Rate
 
+	tagFlights flightGroup[*Tag] // TagsService.FindOrCreate: one lookup per name at a time
+
 	// seams for deterministic tests
 	now    func() time.Time
 	jitter func(time.Duration) time.Duration

@@ -11,10 +11,11 @@ import (
 
 // Find a contact by phone number, then add an email address to it.
 func ExampleContactsService_Search() {
-	client, err := aircall.NewClient(aircall.WithBasicAuth("YOUR_API_ID", "YOUR_API_TOKEN"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	s := exampleServer()
+	defer s.Close()
+	s.AddContact(aircall.Contact{FirstName: "Victor", LastName: "Abad",
+		PhoneNumbers: []aircall.ContactDetail{{Label: "Mobile", Value: "+34664673697"}}})
+	client := s.Client()
 	ctx := context.Background()
 
 	contacts, _, err := client.Contacts.Search(ctx, &aircall.ContactSearchOptions{PhoneNumber: "+34664673697"})
@@ -26,25 +27,29 @@ func ExampleContactsService_Search() {
 		return
 	}
 	contact := contacts[0]
-
-	email, _, err := client.Contacts.AddEmail(ctx, contact.ID, &aircall.ContactDetail{Label: "Work", Value: "v.abad@example.com"})
+	_, _, err = client.Contacts.AddEmail(ctx, contact.ID, &aircall.ContactDetail{Label: "Work", Value: "v.abad@example.com"})
 	switch {
 	case errors.Is(err, aircall.ErrConflict):
 		fmt.Println("the contact already has 20 emails")
 	case err != nil:
 		log.Fatal(err)
 	default:
-		fmt.Printf("added email %d to %s %s\n", email.ID, contact.FirstName, contact.LastName)
+		fmt.Printf("added an email to %s %s\n", contact.FirstName, contact.LastName)
 	}
+	// Output:
+	// added an email to Victor Abad
 }
 
 // Go through every contact, even past the API's 10,000-item cap: the
 // iterator restarts from the last creation time by itself.
 func ExampleContactsService_ListIter() {
-	client, err := aircall.NewClient(aircall.WithBasicAuth("YOUR_API_ID", "YOUR_API_TOKEN"))
-	if err != nil {
-		log.Fatal(err)
-	}
+	s := exampleServer()
+	defer s.Close()
+	s.AddContact(aircall.Contact{FirstName: "Ada", Emails: []aircall.ContactDetail{{Value: "ada@example.com"}}})
+	s.AddContact(aircall.Contact{FirstName: "Grace"})
+	s.AddContact(aircall.Contact{FirstName: "Linus"})
+	client := s.Client()
+
 	n := 0
 	for contact, err := range client.Contacts.ListIter(context.Background(), nil) {
 		if err != nil {
@@ -55,4 +60,6 @@ func ExampleContactsService_ListIter() {
 		}
 	}
 	fmt.Println(n, "contacts have no email")
+	// Output:
+	// 2 contacts have no email
 }

@@ -4,62 +4,32 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
-	"net/http"
-	"net/http/httptest"
 	"time"
 
 	"github.com/aircall-go/aircall"
+	"github.com/aircall-go/aircall/aircalltest"
 )
-
-// extrasRoute is one canned answer of extrasFakeAPI.
-type extrasRoute struct {
-	status int
-	body   string
-}
-
-// extrasFakeAPI starts a local stand-in for the Aircall API answering the
-// given routes ("METHOD /path" → status and JSON body), and returns a
-// client pointed at it. Real code builds its client with
-// aircall.NewClient(aircall.WithBasicAuth(apiID, apiToken)).
-func extrasFakeAPI(routes map[string]extrasRoute) (*aircall.Client, func()) {
-	mux := http.NewServeMux()
-	for pattern, answer := range routes {
-		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-			_, _ = io.Copy(io.Discard, r.Body)
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(answer.status)
-			_, _ = io.WriteString(w, answer.body)
-		})
-	}
-	srv := httptest.NewServer(mux)
-	client, err := aircall.NewClient(
-		aircall.WithBaseURL(srv.URL),
-		aircall.WithBasicAuth("api-id", "api-token"),
-		aircall.WithoutRateLimit(),
-	)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return client, srv.Close
-}
 
 // Fetch a call's transcript and summary. Conversation Intelligence answers
 // 403 when the company has no AI Assist licence for an insight, and 404
 // while the insight is not generated yet (insights arrive minutes after the
 // call): tell them apart with errors.Is.
 func Example_conversationIntelligence() {
-	client, stop := extrasFakeAPI(map[string]extrasRoute{
-		"GET /v1/calls/812/transcription": {200, `{"transcription":{"id":1,"call_id":812,"type":"call","content":{"language":"en",
-			"utterances":[{"start_time":0.5,"end_time":2.1,"text":"Hi, I'd like a quote.","participant_type":"external","phone_number":"+18001231234"},
-			{"start_time":2.4,"end_time":3.9,"text":"Sure, let me help.","participant_type":"internal","user_id":456}]}}}`},
-		"GET /v1/calls/812/summary": {404, `{"error":"Not Found","troubleshoot":"Summary not generated yet"}`},
-	})
-	defer stop()
+	fake := exampleServer()
+	defer fake.Close()
+	agent := fake.AddUser(aircall.User{Name: "John Doe"})
+	recorded := fake.AddCall(aircall.Call{User: agent, Duration: 4, AnsweredAt: aircall.Timestamp{Time: time.Now()}})
+	fake.SetInsights(recorded.ID, aircalltest.Insights{Transcription: &aircall.Transcription{Type: aircall.TranscriptionTypeCall,
+		Content: &aircall.TranscriptionContent{Language: "en", Utterances: []*aircall.TranscriptionUtterance{
+			{StartTime: 0.5, EndTime: 2.1, Text: "Hi, I'd like a quote.", ParticipantType: aircall.SpeakerExternal, PhoneNumber: "+18001231234"},
+			{StartTime: 2.4, EndTime: 3.9, Text: "Sure, let me help.", ParticipantType: aircall.SpeakerInternal, UserID: agent.ID},
+		}}}}) // no summary yet
+	client := fake.Client()
 	ctx := context.Background()
+	callID := recorded.ID
 
-	t, _, err := client.Calls.GetTranscription(ctx, 812, nil)
+	t, _, err := client.Calls.GetTranscription(ctx, callID, nil)
 	switch {
 	case errors.Is(err, aircall.ErrForbidden):
 		fmt.Println("no AI Assist licence: no transcript")
@@ -68,12 +38,10 @@ func Example_conversationIntelligence() {
 	case err != nil:
 		log.Fatal(err)
 	default:
-		for _, u := range t.Content.Utterances {
-			fmt.Printf("[%4.1fs] %s: %s\n", u.StartTime, u.ParticipantType, u.Text)
-		}
+		fmt.Print(t.Text()) // one line per utterance, with its speaker
 	}
 
-	s, _, err := client.Calls.GetSummary(ctx, 812)
+	s, _, err := client.Calls.GetSummary(ctx, callID)
 	switch {
 	case errors.Is(err, aircall.ErrForbidden):
 		fmt.Println("no AI Assist licence: no summary")
@@ -85,8 +53,8 @@ func Example_conversationIntelligence() {
 		fmt.Println("summary:", s.Content)
 	}
 	// Output:
-	// [ 0.5s] external: Hi, I'd like a quote.
-	// [ 2.4s] internal: Sure, let me help.
+	// [00:00] Customer +18001231234: Hi, I'd like a quote.
+	// [00:02] Agent 460: Sure, let me help.
 	// summary not ready yet: retry later or wait for summary.created
 }
 
@@ -94,10 +62,9 @@ func Example_conversationIntelligence() {
 // generates one, returned in the answer; the request is then retried safely
 // on 5xx and network errors, and a key reused later answers 409.
 func ExampleAIVoiceAgentsService_StartOutboundCall() {
-	client, stop := extrasFakeAPI(map[string]extrasRoute{
-		"POST /v1/outbound-calls/agents/agent-abc123": {202, `{"id":"01ARZ3NDEKTSV4RRFFQ69G5FAV","status":"PENDING","virtual_agent_id":"agent-abc123"}`},
-	})
-	defer stop()
+	fake := exampleServer()
+	defer fake.Close()
+	client := fake.Client()
 
 	call, _, err := client.AIVoiceAgents.StartOutboundCall(context.Background(), "agent-abc123", &aircall.OutboundAgentCallRequest{
 		ContactPhone: "+18001231234",
@@ -114,21 +81,18 @@ func ExampleAIVoiceAgentsService_StartOutboundCall() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(call.ID, call.Status, call.VirtualAgentID)
+	fmt.Println(call.Status, call.VirtualAgentID)
 	fmt.Println("key generated:", call.IdempotencyKey != "")
 	// Output:
-	// 01ARZ3NDEKTSV4RRFFQ69G5FAV PENDING agent-abc123
+	// PENDING agent-abc123
 	// key generated: true
 }
 
 // Export last week's call history and wait for its download URL.
 func ExampleAnalyticsService_WaitForExport() {
-	client, stop := extrasFakeAPI(map[string]extrasRoute{
-		"POST /v1/analytics/report/export": {200, `{"exportID":"9d3f2a1e","createdAt":"2026-05-20T09:35:12.000Z","status":"PENDING"}`},
-		"GET /v1/analytics/report/export/9d3f2a1e": {200, `{"exportID":"9d3f2a1e","status":"COMPLETED","format":"CSV",
-			"downloadUrl":"https://aircall-analytics-exports.s3.amazonaws.com/x.csv","downloadUrlExpiresAt":"2026-05-20T10:35:12.000Z"}`},
-	})
-	defer stop()
+	fake := exampleServer() // exports complete at once here; real ones take minutes
+	defer fake.Close()
+	client := fake.Client()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
 
@@ -155,24 +119,21 @@ func ExampleAnalyticsService_WaitForExport() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(done.Status, done.DownloadURL)
-	fmt.Println("valid until", done.DownloadURLExpiresAt.Format(time.RFC3339))
+	fmt.Println(done.Status, done.ExportName, done.Format)
+	fmt.Println("download URL valid for", done.DownloadURLExpiresAt.Sub(done.CreatedAt.Time).Round(time.Minute))
 	// Output:
-	// COMPLETED https://aircall-analytics-exports.s3.amazonaws.com/x.csv
-	// valid until 2026-05-20T10:35:12Z
+	// COMPLETED calls-last-week CSV
+	// download URL valid for 1h0m0s
 }
 
 // Look a User up by email through the v2 endpoints, then list their Numbers.
 func ExampleUsersV2Service_GetByEmail() {
-	client, stop := extrasFakeAPI(map[string]extrasRoute{
-		"GET /v2/users/{id}": {200, `{"user":{"id":458,"name":"Jeffrey Curtis","email":"jeffrey.curtis@aircall.io","availability_status":"available"}}`},
-		"GET /v2/users/458/numbers": {200, `{"meta":{"current_page":1,"per_page":50,"next_page_link":null},
-			"numbers":[{"id":1234,"name":"French Office","digits":"+33 1 76 11 11 11","flow_editor_enabled":true}]}`},
-	})
-	defer stop()
+	fake := exampleServer(aircalltest.WithDemoData())
+	defer fake.Close()
+	client := fake.Client()
 	ctx := context.Background()
 
-	user, _, err := client.UsersV2.GetByEmail(ctx, "jeffrey.curtis@aircall.io")
+	user, _, err := client.UsersV2.GetByEmail(ctx, "john.doe@aircall.io")
 	if errors.Is(err, aircall.ErrNotFound) {
 		log.Fatal("no such user")
 	}
@@ -187,6 +148,7 @@ func ExampleUsersV2Service_GetByEmail() {
 		fmt.Println(n.Name, n.Digits)
 	}
 	// Output:
-	// 458 Jeffrey Curtis available
+	// 456 John Doe available
 	// French Office +33 1 76 11 11 11
+	// US Sales +1 800-555-0100
 }

@@ -4,59 +4,34 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log"
-	"net/http"
-	"net/http/httptest"
 
 	"github.com/aircall-go/aircall"
+	"github.com/aircall-go/aircall/aircalltest"
 )
-
-// fakeAircall answers like the Aircall API for the examples; a real program
-// talks to https://api.aircall.io/ instead.
-func fakeAircall(routes map[string]string) (*aircall.Client, func()) {
-	mux := http.NewServeMux()
-	for pattern, body := range routes {
-		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/json")
-			_, _ = io.WriteString(w, body)
-		})
-	}
-	srv := httptest.NewServer(mux)
-	client, err := aircall.NewClient(
-		aircall.WithBaseURL(srv.URL+"/"),
-		aircall.WithBasicAuth("YOUR_API_ID", "YOUR_API_TOKEN"),
-		aircall.WithoutRateLimit(), // the fake has no budget; keep the default against Aircall
-	)
-	if err != nil {
-		log.Fatal(err)
-	}
-	return client, srv.Close
-}
 
 // Send an SMS from an Aircall number in the agent conversation: it shows up
 // in the Aircall apps like any message an agent sends.
 func ExampleMessagingService_SendInAgentConversation() {
-	client, done := fakeAircall(map[string]string{
-		"POST /v1/numbers/1234567/messages/native/send": `{"id":"abcdSMc6Dc8ea2bc71ab19102c3de4f60ba18aa","status":"pending",
-			"direction":"outbound","created_at":1722758201825,"sent_at":1722758201825,"updated_at":1722758201825,"raw_digits":"13023063029"}`,
-	})
-	defer done()
+	s := exampleServer()
+	defer s.Close()
+	line := s.AddNumber(aircall.Number{Name: "Support"})
+	client := s.Client()
 
-	msg, _, err := client.Messaging.SendInAgentConversation(context.Background(), 1234567, &aircall.SendMessageRequest{
+	msg, _, err := client.Messaging.SendInAgentConversation(context.Background(), line.ID, &aircall.SendMessageRequest{
 		To:   "+13023063029",
 		Body: "Your appointment is confirmed for tomorrow at 3 PM.",
 	})
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(msg.ID, msg.Status, msg.CreatedAt.UTC().Format("2006-01-02 15:04:05.000"))
+	fmt.Println(msg.Status, msg.Direction, msg.RawDigits)
 
 	// Bad input fails before anything is sent.
-	_, _, err = client.Messaging.SendInAgentConversation(context.Background(), 1234567, &aircall.SendMessageRequest{To: "0612345678", Body: "hi"})
+	_, _, err = client.Messaging.SendInAgentConversation(context.Background(), line.ID, &aircall.SendMessageRequest{To: "0612345678", Body: "hi"})
 	fmt.Println(errors.Is(err, aircall.ErrInvalidArgument))
 	// Output:
-	// abcdSMc6Dc8ea2bc71ab19102c3de4f60ba18aa pending 2024-08-04 07:56:41.825
+	// pending outbound 13023063029
 	// true
 }
 
@@ -64,15 +39,13 @@ func ExampleMessagingService_SendInAgentConversation() {
 // callback URL, then send. Replies and delivery updates go to the callback
 // URL, not to the Aircall apps.
 func ExampleMessagingService_Send() {
-	client, done := fakeAircall(map[string]string{
-		"POST /v1/numbers/1234567/messages/configuration": `{"callbackUrl":"https://example.com/aircall/messages","type":null,"token":"s3cr3t"}`,
-		"POST /v1/numbers/1234567/messages/send": `{"id":"abcdSMc6Dc8ea2bc71ab19102c3de4f60ba18aa","status":"pending",
-			"direction":"outbound","created_at":1722758201825,"raw_digits":"13023063029","media_url":["https://cdn.example.com/map.png"]}`,
-	})
-	defer done()
+	s := exampleServer()
+	defer s.Close()
+	line := s.AddNumber(aircall.Number{Name: "Support"})
+	client := s.Client()
 	ctx := context.Background()
 
-	cfg, _, err := client.Messaging.Configure(ctx, 1234567, &aircall.MessagingConfigurationRequest{
+	cfg, _, err := client.Messaging.Configure(ctx, line.ID, &aircall.MessagingConfigurationRequest{
 		CallbackURL: "https://example.com/aircall/messages",
 	})
 	if err != nil {
@@ -80,7 +53,7 @@ func ExampleMessagingService_Send() {
 	}
 	_ = cfg.Token // give it to the MessageCallbackHandler serving the callback URL
 
-	msg, _, err := client.Messaging.Send(ctx, 1234567, &aircall.SendMessageRequest{
+	msg, _, err := client.Messaging.Send(ctx, line.ID, &aircall.SendMessageRequest{
 		To:        "+13023063029",
 		Body:      "Here is how to find us.",
 		MediaURLs: []string{"https://cdn.example.com/map.png"},
@@ -88,46 +61,43 @@ func ExampleMessagingService_Send() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println(msg.ID, msg.Status, msg.MediaURL)
+	fmt.Println(msg.Status, msg.MediaURL)
 	// Output:
-	// abcdSMc6Dc8ea2bc71ab19102c3de4f60ba18aa pending [https://cdn.example.com/map.png]
+	// pending [https://cdn.example.com/map.png]
 }
 
 // Register a WhatsApp line for proxy sends, check its health, list its
 // approved templates and send one.
 func ExampleWhatsAppService_Send() {
-	client, done := fakeAircall(map[string]string{
-		"POST /v1/numbers/777/messages/configuration": `{"callbackUrl":"https://example.com/aircall/whatsapp","type":"whatsapp","token":"s3cr3t"}`,
-		"GET /v1/numbers/777/whatsapp_status": `{"wabaId":"123456789","status":"ONLINE","canSendMessage":"AVAILABLE",
-			"messagingLimitTier":"TIER_1K","qualityRating":"GREEN","businessVerificationStatus":"VERIFIED"}`,
-		"GET /v1/numbers/777/templates": `{"templates":[{"id":1,"wabaId":"123456789","name":"order_confirmation",
-			"category":"UTILITY","status":"APPROVED","language":"en"}],"pageInfo":{"currentToken":0,"nextToken":null,"totalCount":1}}`,
-		"POST /v1/messages/whatsapp/send": `{"id":"wa-1","status":"pending","direction":"outbound","channel":"whatsapp"}`,
-	})
-	defer done()
+	s := exampleServer()
+	defer s.Close()
+	line := s.AddNumber(aircall.Number{Name: "WhatsApp FR"})
+	s.AddWhatsAppTemplate(line.ID, aircall.WhatsAppTemplate{Name: "order_confirmation", Category: "UTILITY",
+		Status: aircall.WhatsAppTemplateApproved, Language: "en"})
+	client := s.Client()
 	ctx := context.Background()
 
 	// Once per line: callbacks will carry cfg.Token (see MessageCallbackHandler).
-	cfg, _, err := client.WhatsApp.RegisterLine(ctx, 777, "https://example.com/aircall/whatsapp")
+	cfg, _, err := client.WhatsApp.RegisterLine(ctx, line.ID, "https://example.com/aircall/whatsapp")
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("registered, callbacks carry a token:", cfg.Token != "")
 
 	// Before sending: is the line healthy?
-	status, err := client.WhatsApp.EnsureSendable(ctx, 777)
+	status, err := client.WhatsApp.EnsureSendable(ctx, line.ID)
 	var lineErr *aircall.WhatsAppLineError
 	if errors.As(err, &lineErr) {
 		log.Fatalf("line cannot send: %s", lineErr.Reason)
 	} else if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Println("line", status.Status, status.CanSendMessage, status.QualityRating, "degraded:", status.Degraded())
+	fmt.Println("line", status.Status, status.CanSendMessage, "degraded:", status.Degraded())
 
 	// Templates can be sent at any time, free-form text only within 24 hours
 	// of the customer's last message.
 	var tpl *aircall.WhatsAppTemplate
-	for t, err := range client.WhatsApp.ListTemplatesIter(ctx, 777, &aircall.WhatsAppTemplateListOptions{Status: aircall.WhatsAppTemplateApproved}) {
+	for t, err := range client.WhatsApp.ListTemplatesIter(ctx, line.ID, &aircall.WhatsAppTemplateListOptions{Status: aircall.WhatsAppTemplateApproved}) {
 		if err != nil {
 			log.Fatal(err)
 		}
@@ -137,7 +107,7 @@ func ExampleWhatsAppService_Send() {
 		}
 	}
 	msg, _, err := client.WhatsApp.Send(ctx, &aircall.WhatsAppMessageRequest{
-		LineID:   777,
+		LineID:   line.ID,
 		To:       "+33612345678",
 		Template: tpl.Params(aircall.WhatsAppTemplateVariable{Key: "{{1}}", Value: "Jordan"}),
 	})
@@ -149,31 +119,59 @@ func ExampleWhatsAppService_Send() {
 	case err != nil:
 		log.Fatal(err)
 	}
-	fmt.Println("sent", tpl.Name, "as", msg.ID, msg.Status)
+	fmt.Println("sent", tpl.Name, msg.Status)
 	// Output:
 	// registered, callbacks carry a token: true
-	// line ONLINE AVAILABLE GREEN degraded: false
-	// sent order_confirmation as wa-1 pending
+	// line ONLINE AVAILABLE degraded: false
+	// sent order_confirmation pending
 }
 
 // Receive proxy-mode callbacks: inbound messages and delivery updates.
 func ExampleMessageCallbackHandler() {
-	h := &aircall.MessageCallbackHandler{
-		// The Token of each configuration whose callbacks come here.
-		Tokens: []string{"TOKEN_FROM_CONFIGURE_OR_REGISTERLINE"},
-	}
+	h := &aircall.MessageCallbackHandler{}
 	h.On(aircall.MessageCallbackReceived, func(ctx context.Context, cb *aircall.MessageCallback) error {
-		log.Printf("from %s: %s", cb.Message.ExternalNumber, cb.Message.Body)
+		fmt.Printf("from %s: %s\n", cb.Message.ExternalNumber, cb.Message.Body)
 		return nil
 	})
 	// message.updated and message.status_updated both land here.
 	h.On(aircall.MessageCallbackUpdated, func(ctx context.Context, cb *aircall.MessageCallback) error {
 		if de := cb.DeliveryError; de != nil && de.Code == aircall.DeliveryErrorOutsideWindow {
-			log.Printf("message %s not delivered: resend it as an approved template", cb.Message.ID)
+			fmt.Println("not delivered (63016): resend it as an approved template")
+			return nil
 		}
+		fmt.Println("message", cb.Message.Status)
 		return nil
 	})
-	http.Handle("/aircall/messages", h)
+	// In production: http.Handle("/aircall/messages", h)
+
+	// The fake plays WhatsApp's side, delivering the callbacks to h.
+	s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithDeliveryClient(aircalltest.HandlerClient(h)))
+	defer s.Close()
+	line := s.AddNumber(aircall.Number{})
+	client := s.Client()
+	ctx := context.Background()
+	cfg, _, err := client.WhatsApp.RegisterLine(ctx, line.ID, "https://my-server.example.com/aircall/messages")
+	if err != nil {
+		log.Fatal(err)
+	}
+	h.Tokens = []string{cfg.Token} // the Token of each configuration whose callbacks come here
+	send := func() {
+		_, _, err := client.WhatsApp.Send(ctx, &aircall.WhatsAppMessageRequest{LineID: line.ID, To: "+14155551234", Text: "Your order shipped"})
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := s.Settle(ctx); err != nil {
+			log.Fatal(err)
+		}
+	}
+	send() // the customer never wrote: outside the 24-hour window
+	s.SimulateInboundWhatsApp(line.ID, "+14155551234", "Where is my order?")
+	send() // inside the window now
+	// Output:
+	// not delivered (63016): resend it as an approved template
+	// from +14155551234: Where is my order?
+	// message sent
+	// message delivered
 }
 
 // Parse one callback body yourself, e.g. in a serverless function.

@@ -261,6 +261,10 @@ func (r *UpdateUserRequest) validate() error {
 // information. Only what opts sets is sent; the API answers 20 per page
 // unless told otherwise.
 //
+// The Users listed have no Numbers (User.Numbers is empty): only Get fills
+// them. For Users with their Numbers use UsersV2.ListWithNumbersIter; to
+// find one User by email, UsersV2.FindByEmail.
+//
 // Deprecated: the v1 endpoint is retired (see UsersService); use
 // UsersV2Service.List. It keeps working for accounts that still have it.
 //
@@ -386,7 +390,8 @@ func (s *UsersService) GetAvailability(ctx context.Context, id int64) (Availabil
 // req.NumberID. The User must be available, not on a call and associated to
 // the Number, and the Number must be active. Desktop Phone app only (not iOS
 // or Android). The API answers 204 with no body, so the new Call's id is not
-// returned: find it with CallsService.Search or the call.created webhook.
+// returned: StartCallAndWait starts the call and returns it, or find it with
+// CallsService.Search or the call.created webhook.
 //
 // 400 (ErrBadRequest): Number not found or invalid number to dial.
 // 405 (ErrMethodNotAllowed): User not available.

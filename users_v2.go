@@ -268,7 +268,9 @@ func checkV2Email(arg, v string) error {
 	return nil
 }
 
-// List fetches one page of the company's Users. opts may be nil.
+// List fetches one page of the company's Users. opts may be nil. A v2
+// User carries no Numbers: ListWithNumbersIter gives each User with their
+// Numbers, FindByEmail finds one User by email.
 //
 // Shape from several published integrations that agree; not in the API
 // reference. Response.Meta holds the pagination block.

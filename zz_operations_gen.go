@@ -167,7 +167,7 @@ var operations = []Operation{
 		ID: "calls.add_tags", Method: "POST", Path: "/v1/calls/:id/tags", Service: "Calls",
 		Summary:     "AddTags tags a Call with the given Tag IDs (Tags are created in the Dashboard or with TagsService.Create).",
 		Description: "AddTags tags a Call with the given Tag IDs (Tags are created in the Dashboard or with TagsService.Create). A call.tagged Webhook event is sent.",
-		GoMethods:   []string{"CallsService.AddTags"},
+		GoMethods:   []string{"CallsService.AddTags", "CallsService.AddTagsByName"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the call.", Required: true},
 			{Name: "tags", In: "body", Type: "array", Required: true},
@@ -218,7 +218,7 @@ var operations = []Operation{
 		ID: "calls.get", Method: "GET", Path: "/v1/calls/:id", Service: "Calls",
 		Summary:     "Get retrieves a Call: duration, direction, status, timestamps, comments, tags, participants...",
 		Description: "Get retrieves a Call: duration, direction, status, timestamps, comments, tags, participants... By default contact details are not added: set opts.FetchContact. opts may be nil. To get Calls in real time, prefer the Calls webhook events. A Call that does not exist answers 404 (ErrNotFound).",
-		GoMethods:   []string{"CallsService.Get"},
+		GoMethods:   []string{"CallsService.DownloadRecording", "CallsService.DownloadVoicemail", "CallsService.Get"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the call.", Required: true},
 			{Name: "fetch_contact", In: "query", Type: "boolean", Description: "When true, adds contact details in the response."},
@@ -358,7 +358,7 @@ var operations = []Operation{
 		ID: "calls.get_transcription", Method: "GET", Path: "/v1/calls/:id/transcription", Service: "Calls",
 		Summary:     "GetTranscription retrieves the transcription of a call (or of its voicemail).",
 		Description: "GetTranscription retrieves the transcription of a call (or of its voicemail). opts may be nil; set Mode to TranscriptionModeRealtime for the transcription produced live during the call.\n\nShape from several published integrations that agree; not in the API reference (the mode parameter is seen in one only). Needs AI Assist, and transcription enabled on the number; only recorded calls with an external participant are transcribed. Errors: 403 (errors.Is(err, ErrForbidden)) without the licence; 404 (errors.Is(err, ErrNotFound)) while the transcription is not generated yet, or for an unknown call.",
-		GoMethods:   []string{"CallsService.GetTranscription"},
+		GoMethods:   []string{"CallsService.GetTranscription", "CallsService.ScanTranscripts"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the call.", Required: true},
 			{Name: "mode", In: "query", Type: "string", Description: "TranscriptionModeAsync or TranscriptionModeRealtime; empty lets the API choose (async).", Enum: []string{"async", "realtime"}},
@@ -1033,7 +1033,7 @@ var operations = []Operation{
 		ID: "tags.create", Method: "POST", Path: "/v1/tags", Service: "Tags",
 		Summary:     "Create creates a Tag; the answer (201) is the new Tag.",
 		Description: "Create creates a Tag; the answer (201) is the new Tag. Aircall validates the Tag before inserting it: name and color are mandatory, and the color is hexadecimal (#RGB or #RRGGBB, checked before sending). Documented errors: 400 invalid payload, e.g. a name already taken (ErrBadRequest), 403 (ErrForbidden).",
-		GoMethods:   []string{"TagsService.Create"},
+		GoMethods:   []string{"TagsService.Create", "TagsService.FindOrCreate"},
 		Params: []Param{
 			{Name: "name", In: "body", Type: "string", Description: "Can't be blank. Tag names are unique: an existing name answers 400."},
 			{Name: "color", In: "body", Type: "string", Description: "Can't be blank and must be formatted in hexadecimal: #RGB or #RRGGBB."},
@@ -1282,7 +1282,7 @@ var operations = []Operation{
 	{
 		ID: "users.list", Method: "GET", Path: "/v1/users", Service: "Users",
 		Summary:     "List fetches one page of the Users associated to the Company and their information.",
-		Description: "List fetches one page of the Users associated to the Company and their information. Only what opts sets is sent; the API answers 20 per page unless told otherwise.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.List. It keeps working for accounts that still have it.",
+		Description: "List fetches one page of the Users associated to the Company and their information. Only what opts sets is sent; the API answers 20 per page unless told otherwise.\n\nThe Users listed have no Numbers (User.Numbers is empty): only Get fills them. For Users with their Numbers use UsersV2.ListWithNumbersIter; to find one User by email, UsersV2.FindByEmail.\n\nDeprecated: the v1 endpoint is retired (see UsersService); use UsersV2Service.List. It keeps working for accounts that still have it.",
 		GoMethods:   []string{"UsersService.List", "UsersService.ListIter"},
 		Params: []Param{
 			{Name: "page", In: "query", Type: "integer", Description: "The page to fetch, starting at 1 (the API's default)."},
@@ -1320,8 +1320,8 @@ var operations = []Operation{
 	{
 		ID: "users.start_call", Method: "POST", Path: "/v1/users/:id/calls", Service: "Users",
 		Summary:     "StartCall starts an outbound call for a User from their Phone app (the base of a Click-to-call feature): the Phone dials req.To from the Number req.NumberID.",
-		Description: "StartCall starts an outbound call for a User from their Phone app (the base of a Click-to-call feature): the Phone dials req.To from the Number req.NumberID. The User must be available, not on a call and associated to the Number, and the Number must be active. Desktop Phone app only (not iOS or Android). The API answers 204 with no body, so the new Call's id is not returned: find it with CallsService.Search or the call.created webhook.\n\n400 (ErrBadRequest): Number not found or invalid number to dial. 405 (ErrMethodNotAllowed): User not available.",
-		GoMethods:   []string{"UsersService.StartCall"},
+		Description: "StartCall starts an outbound call for a User from their Phone app (the base of a Click-to-call feature): the Phone dials req.To from the Number req.NumberID. The User must be available, not on a call and associated to the Number, and the Number must be active. Desktop Phone app only (not iOS or Android). The API answers 204 with no body, so the new Call's id is not returned: StartCallAndWait starts the call and returns it, or find it with CallsService.Search or the call.created webhook.\n\n400 (ErrBadRequest): Number not found or invalid number to dial. 405 (ErrMethodNotAllowed): User not available.",
+		GoMethods:   []string{"UsersService.StartCall", "UsersService.StartCallAndWait"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
 			{Name: "number_id", In: "body", Type: "integer", Format: "int64", Description: "The unique identifier of the Number to use for the call. Mandatory.", Required: true},
@@ -1381,7 +1381,7 @@ var operations = []Operation{
 		ID: "users_v2.get", Method: "GET", Path: "/v2/users/:id", Service: "UsersV2",
 		Summary:     "Get retrieves a User by id.",
 		Description: "Get retrieves a User by id.\n\nShape from several published integrations that agree; not in the API reference. Errors: 404 (errors.Is(err, ErrNotFound)) for an unknown User.",
-		GoMethods:   []string{"UsersV2Service.Get", "UsersV2Service.GetByEmail"},
+		GoMethods:   []string{"UsersV2Service.FindByEmail", "UsersV2Service.Get", "UsersV2Service.GetByEmail"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
 		},
@@ -1394,7 +1394,7 @@ var operations = []Operation{
 	{
 		ID: "users_v2.list", Method: "GET", Path: "/v2/users", Service: "UsersV2",
 		Summary:     "List fetches one page of the company's Users.",
-		Description: "List fetches one page of the company's Users. opts may be nil.\n\nShape from several published integrations that agree; not in the API reference. Response.Meta holds the pagination block.",
+		Description: "List fetches one page of the company's Users. opts may be nil. A v2 User carries no Numbers: ListWithNumbersIter gives each User with their Numbers, FindByEmail finds one User by email.\n\nShape from several published integrations that agree; not in the API reference. Response.Meta holds the pagination block.",
 		GoMethods:   []string{"UsersV2Service.List", "UsersV2Service.ListIter"},
 		Params: []Param{
 			{Name: "from", In: "query", Type: "integer", Format: "int64", Description: "Keeps Users created at or after this time (sent as a UNIX timestamp)."},
@@ -1414,7 +1414,7 @@ var operations = []Operation{
 		ID: "users_v2.list_numbers", Method: "GET", Path: "/v2/users/:id/numbers", Service: "UsersV2",
 		Summary:     "ListNumbers fetches one page of the Numbers assigned to a User.",
 		Description: "ListNumbers fetches one page of the Numbers assigned to a User. opts may be nil.\n\nShape from several published integrations that agree; not in the API reference. Errors: 404 (errors.Is(err, ErrNotFound)) for an unknown User.",
-		GoMethods:   []string{"UsersV2Service.ListNumbers", "UsersV2Service.ListNumbersIter"},
+		GoMethods:   []string{"UsersV2Service.ListNumbers", "UsersV2Service.ListNumbersIter", "UsersV2Service.ListWithNumbersIter"},
 		Params: []Param{
 			{Name: "id", In: "path", Type: "integer", Format: "int64", Description: "Id of the user.", Required: true},
 			{Name: "order", In: "query", Type: "string", Description: "Sorts the Numbers: \"asc\" or \"desc\"."},

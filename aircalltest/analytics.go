@@ -134,6 +134,7 @@ func (s *Server) analyticsCreate(x *exchange) {
 		e.name = strings.ToLower(strings.ReplaceAll(in.ReportName, "_", "-")) + "-" + now.UTC().Format("2006-01-02")
 	}
 	s.db.exports[e.id] = e
+	s.exportFinished(e)
 	x.json(http.StatusOK, s.exportWire(e, true))
 }
 

@@ -141,7 +141,7 @@ func (s *Server) callWire(c *call, view callView) wireCall {
 		ID: c.id, DirectLink: s.link("v1/calls/%d", c.id), Direction: c.direction, Status: c.status,
 		MissedCallReason: nullString(c.missedReason), StartedAt: unixOrNull(c.startedAt),
 		AnsweredAt: unixOrNull(c.answeredAt), EndedAt: unixOrNull(c.endedAt), Duration: c.duration,
-		Voicemail: nullString(c.voicemail), Recording: nullString(c.recording), Asset: nullString(c.asset),
+		Voicemail: nullString(s.mediaURL(c, "voicemail", c.voicemail)), Recording: nullString(s.mediaURL(c, "recording", c.recording)), Asset: nullString(c.asset),
 		RawDigits: c.rawDigits, User: s.userWireRef(c.userID, userInCall), Archived: c.archived,
 		AssignedTo: s.userWireRef(c.assignedToID, userInCall), TransferredBy: s.userWireRef(c.transferredBy, userInCall),
 		TransferredTo: s.userWireRef(c.transferTo, userInCall), Cost: c.cost, Number: s.numberWireRef(c.numberID),

@@ -22,7 +22,7 @@ import (
 //	POST   /_aircalltest/faults        inject a fault (ControlFault); answers {"id": n}
 //	DELETE /_aircalltest/faults/{id}   remove one fault
 //	DELETE /_aircalltest/faults        remove every fault
-//	POST   /_aircalltest/simulate/{event}  play a live call: call.begin, call.answer, call.end (ControlSimulate)
+//	POST   /_aircalltest/simulate/{event}  play a live call, an inbound call, SMS or WhatsApp message... (ControlSimulate)
 //	GET    /_aircalltest/stats         request, 429 and fault counters and the rate-limit windows
 //	DELETE /_aircalltest/stats         reset the counters
 //	GET    /_aircalltest/deliveries    the webhook events sent so far, with the receivers' answers
@@ -82,7 +82,7 @@ var controlEndpoints = []string{
 	"POST " + ControlPrefix + "/faults",
 	"DELETE " + ControlPrefix + "/faults/{id}",
 	"DELETE " + ControlPrefix + "/faults",
-	"POST " + ControlPrefix + "/simulate/{call.begin|call.answer|call.end}",
+	"POST " + ControlPrefix + "/simulate/{call.begin|call.answer|call.end|call.inbound|sms.inbound|whatsapp.inbound|whatsapp.status|contact.delete}",
 	"GET " + ControlPrefix + "/stats",
 	"DELETE " + ControlPrefix + "/stats",
 	"GET " + ControlPrefix + "/deliveries",
@@ -227,16 +227,40 @@ type controlState struct {
 	faults    map[int]func() // removers of the faults injected over HTTP, by id
 }
 
-// ControlSimulate is the body of POST /_aircalltest/simulate/{event}:
-// call.begin takes a call (as the API shapes it: "direction", "raw_digits",
-// "user": {"id": ...}, "number": {"id": ...}); call.answer takes call_id and
-// user_id; call.end takes call_id and missed_call_reason. Each answers the
-// call after the change and sends the webhook events Aircall would.
+// ControlSimulate is the body of POST /_aircalltest/simulate/{event}. Each
+// event uses some of the fields and sends the webhook events (and messaging
+// callbacks) Aircall would:
+//
+//   - call.begin: call (as the API shapes it: "direction", "raw_digits",
+//     "user": {"id": ...}, "number": {"id": ...}) starts ringing (BeginCall);
+//   - call.answer: call_id is answered, by user_id if set (AnswerCall);
+//   - call.end: call_id hangs up, with missed_call_reason if unanswered (EndCall);
+//   - call.inbound: a customer at from calls number_id; outcome "answered",
+//     "missed" or "voicemail"; ring_seconds and talk_seconds pace it on the
+//     fake's clock (SimulateInboundCall);
+//   - sms.inbound and whatsapp.inbound: the customer at from sends body (and
+//     media_urls for an MMS) to number_id (SimulateInboundSMS, SimulateInboundWhatsApp);
+//   - whatsapp.status: a delivery update (status, error_code) for message_id
+//     (SimulateWhatsAppStatus);
+//   - contact.delete: contact_id is deleted (SimulateContactDelete).
+//
+// The answer holds the call, or the message id.
 type ControlSimulate struct {
 	Call             *aircall.Call `json:"call,omitempty"`
 	CallID           int64         `json:"call_id,omitempty"`
 	UserID           int64         `json:"user_id,omitempty"`
 	MissedCallReason string        `json:"missed_call_reason,omitempty"`
+	NumberID         int64         `json:"number_id,omitempty"`
+	From             string        `json:"from,omitempty"`
+	Outcome          string        `json:"outcome,omitempty"`
+	RingSeconds      int           `json:"ring_seconds,omitempty"`
+	TalkSeconds      int           `json:"talk_seconds,omitempty"`
+	Body             string        `json:"body,omitempty"`
+	MediaURLs        []string      `json:"media_urls,omitempty"`
+	MessageID        string        `json:"message_id,omitempty"`
+	Status           string        `json:"status,omitempty"`
+	ErrorCode        int           `json:"error_code,omitempty"`
+	ContactID        int64         `json:"contact_id,omitempty"`
 }
 
 func (s *Server) controlSimulate(w http.ResponseWriter, r *http.Request) {
@@ -244,24 +268,40 @@ func (s *Server) controlSimulate(w http.ResponseWriter, r *http.Request) {
 	if !decodeControl(w, r, &in) {
 		return
 	}
-	var c *aircall.Call
+	var out any
 	switch ev := r.PathValue("event"); ev {
 	case "call.begin":
 		if in.Call == nil {
 			controlFail(w, http.StatusBadRequest, `call.begin needs {"call": {...}}`)
 			return
 		}
-		c = s.BeginCall(*in.Call)
+		out = map[string]any{"call": s.BeginCall(*in.Call)}
 	case "call.answer":
-		c = s.AnswerCall(in.CallID, in.UserID)
+		out = map[string]any{"call": s.AnswerCall(in.CallID, in.UserID)}
 	case "call.end":
-		c = s.EndCall(in.CallID, aircall.MissedCallReason(in.MissedCallReason))
+		out = map[string]any{"call": s.EndCall(in.CallID, aircall.MissedCallReason(in.MissedCallReason))}
+	case "call.inbound":
+		out = map[string]any{"call": s.SimulateInboundCall(InboundCall{NumberID: in.NumberID, From: in.From, UserID: in.UserID,
+			Outcome: CallOutcome(in.Outcome), Ring: time.Duration(in.RingSeconds) * time.Second, Talk: time.Duration(in.TalkSeconds) * time.Second})}
+	case "sms.inbound":
+		out = map[string]any{"message_id": s.SimulateInboundSMS(in.NumberID, in.From, in.Body, in.MediaURLs...)}
+	case "whatsapp.inbound":
+		out = map[string]any{"message_id": s.SimulateInboundWhatsApp(in.NumberID, in.From, in.Body)}
+	case "whatsapp.status":
+		s.SimulateWhatsAppStatus(in.MessageID, in.Status, in.ErrorCode)
+		out = map[string]any{"message_id": in.MessageID}
+	case "contact.delete":
+		s.SimulateContactDelete(in.ContactID)
+		out = map[string]any{"contact_id": in.ContactID}
 	default:
-		controlFail(w, http.StatusNotFound, "unknown simulation "+ev+"; want call.begin, call.answer or call.end")
+		controlFail(w, http.StatusNotFound, "unknown simulation "+ev+"; want one of "+strings.Join(simulations, ", "))
 		return
 	}
-	controlJSON(w, http.StatusOK, map[string]any{"call": c})
+	controlJSON(w, http.StatusOK, out)
 }
+
+// simulations are the events POST /_aircalltest/simulate/{event} plays.
+var simulations = []string{"call.begin", "call.answer", "call.end", "call.inbound", "sms.inbound", "whatsapp.inbound", "whatsapp.status", "contact.delete"}
 
 type windowWire struct {
 	Credential string    `json:"credential"`

@@ -206,3 +206,33 @@ func TestWithListener_servesOnTheGivenAddress(t *testing.T) {
 	require.Len(t, tags, 1)
 	assert.Equal(t, "VIP", tags[0].Name)
 }
+
+func TestControl_simulateInboundSMSAndInboundCall(t *testing.T) {
+	t.Parallel()
+	var got []string
+	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var e struct{ Event string }
+		_ = json.NewDecoder(r.Body).Decode(&e)
+		got = append(got, e.Event)
+	}))
+	t.Cleanup(recv.Close)
+	s := newServer(t, aircalltest.WithDemoData())
+	s.AddWebhook(recv.URL, aircall.EventMessageReceived, aircall.EventCallCreated)
+
+	var msg struct {
+		MessageID string `json:"message_id"`
+	}
+	require.Equal(t, http.StatusOK, control(t, s, "POST", "/_aircalltest/simulate/sms.inbound",
+		`{"number_id": 1234, "from": "+34664673697", "body": "Hello"}`, &msg))
+	assert.NotEmpty(t, msg.MessageID)
+	var call struct{ Call aircall.Call }
+	require.Equal(t, http.StatusOK, control(t, s, "POST", "/_aircalltest/simulate/call.inbound",
+		`{"number_id": 1234, "from": "+34664673697", "outcome": "missed"}`, &call))
+	assert.Equal(t, aircall.CallInbound, call.Call.Direction)
+	require.NoError(t, s.FlushDeliveries(t.Context()))
+	assert.Equal(t, []string{"message.received", "call.created"}, got)
+
+	assert.Equal(t, http.StatusBadRequest, control(t, s, "POST", "/_aircalltest/simulate/sms.inbound",
+		`{"number_id": 1234, "from": "not a number", "body": "Hello"}`, nil))
+	assert.Equal(t, http.StatusNotFound, control(t, s, "POST", "/_aircalltest/simulate/fax.inbound", `{}`, nil))
+}

@@ -30,6 +30,12 @@ type Delivery struct {
 	StatusCode int
 	// Err is why the receiver did not answer (nil when it did).
 	Err error
+	// Callback is true for a proxy-mode messaging callback POSTed to a
+	// number's callbackUrl (WebhookID is then empty).
+	Callback bool
+	// Attempt is 0 for the first delivery of the event, n for its nth retry
+	// (see WithWebhookRetries).
+	Attempt int
 	// At is when the event was sent, on the fake's clock.
 	At time.Time
 }
@@ -41,6 +47,8 @@ type deliveryJob struct {
 	webhookID, url  string
 	event, resource string
 	payload         []byte
+	callback        bool // a proxy-mode messaging callback: never retried
+	attempt         int  // 0 for the first delivery, then the retry number
 }
 
 type deliveryState struct {
@@ -79,21 +87,23 @@ func (s *Server) emit(resource string, event aircall.EventType, data any) {
 	if len(targets) == 0 || s.closed {
 		return
 	}
-	raw, err := json.Marshal(data)
-	if err != nil {
-		panic(fmt.Sprintf("aircalltest: encoding %s event: %v", event, err))
-	}
-	ts := s.now().Unix()
+	ts := s.now()
 	for _, wh := range targets {
-		payload, _ := json.Marshal(struct {
-			Resource  string          `json:"resource"`
-			Event     string          `json:"event"`
-			Timestamp int64           `json:"timestamp"`
-			Token     string          `json:"token"`
-			Data      json.RawMessage `json:"data"`
-		}{resource, string(event), ts, wh.token, raw})
-		s.delivery.queue = append(s.delivery.queue, deliveryJob{webhookID: wh.uuid, url: wh.url, event: string(event), resource: resource, payload: payload})
+		payload, err := EventPayload(resource, event, data, wh.token, ts)
+		if err != nil {
+			panic(fmt.Sprintf("aircalltest: encoding %s event: %v", event, err))
+		}
+		s.enqueue(deliveryJob{webhookID: wh.uuid, url: wh.url, event: string(event), resource: resource, payload: payload})
 	}
+}
+
+// enqueue queues one delivery and starts the delivery loop if needed.
+// Callers hold s.mu.
+func (s *Server) enqueue(job deliveryJob) {
+	if s.closed {
+		return
+	}
+	s.delivery.queue = append(s.delivery.queue, job)
 	s.delivery.signal()
 	if !s.delivery.running {
 		s.delivery.running = true
@@ -128,6 +138,7 @@ func (s *Server) deliverLoop() {
 		d := s.deliver(job)
 
 		s.mu.Lock()
+		s.afterDelivery(job, d)
 		s.delivery.done = append(s.delivery.done, d)
 		s.delivery.signal()
 		s.mu.Unlock()
@@ -136,7 +147,8 @@ func (s *Server) deliverLoop() {
 
 // deliver POSTs one event and records the outcome.
 func (s *Server) deliver(job deliveryJob) Delivery {
-	d := Delivery{WebhookID: job.webhookID, URL: job.url, Event: job.event, Resource: job.resource, Payload: job.payload, At: s.now()}
+	d := Delivery{WebhookID: job.webhookID, URL: job.url, Event: job.event, Resource: job.resource, Payload: job.payload,
+		Callback: job.callback, Attempt: job.attempt, At: s.now()}
 	ctx, cancel := context.WithTimeout(s.stopCtx, webhookTimeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, job.url, bytes.NewReader(job.payload))

@@ -54,4 +54,22 @@
 // makes requests fail, slow down or lose their connection. Webhooks
 // registered on the fake receive the events of what changes in it;
 // Deliveries, WaitForDeliveries and FlushDeliveries observe them.
+//
+// # Aircall's side of the workflows
+//
+// What other people and phones do: SimulateInboundCall (ringing, answered,
+// missed, voicemail), SimulateInboundSMS and SimulateInboundWhatsApp
+// (message.received, and the callback of a number configured in proxy
+// mode), WhatsApp delivery statuses after a proxy send (63016 outside the
+// 24-hour window; SimulateWhatsAppStatus), SimulateContactUpdate and
+// SimulateContactDelete. A call started with POST /v1/users/:id/calls
+// appears after WithStartCallDelay; starting it from a number the user is
+// not assigned to is refused. AI voice agent calls progress through their
+// statuses and analytics exports complete, each with their events.
+// WithWebhookRetries retries failed deliveries and disables a failing
+// webhook as Aircall does; DisableFeature answers 403 for a plan without a
+// feature. Recordings and voicemails (SetRecording, SetVoicemail) sit
+// behind expiring presigned links. Later steps run on the fake's clock;
+// Settle waits for all of them. EventPayload and CallbackPayload build
+// event bodies for handler tests.
 package aircalltest

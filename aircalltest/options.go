@@ -72,6 +72,7 @@ type config struct {
 	exportDelay  time.Duration
 	a2pDelay     time.Duration
 	webhookLimit int
+	wf           workflowConfig // options of options_workflows.go
 }
 
 func defaultConfig() config {
@@ -88,6 +89,7 @@ func defaultConfig() config {
 		rateWindow:   DefaultRateLimitWindow,
 		a2pDelay:     5 * time.Second,
 		webhookLimit: 100,
+		wf:           defaultWorkflowConfig(),
 	}
 }
 

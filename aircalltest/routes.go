@@ -12,6 +12,7 @@ func (s *Server) registerRoutes() {
 	r.public(get, "/", s.root)
 	r.public(post, "/v1/oauth/token", s.oauthToken)
 	r.public(get, "/downloads/analytics/:file", s.analyticsDownload)
+	r.public(get, "/storage/:kind/:id", s.mediaServe)
 	r.handle(get, "/v1/ping", s.ping)
 	r.handle(get, "/v1/company", s.company)
 

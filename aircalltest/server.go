@@ -36,6 +36,8 @@ type Server struct {
 	stats    Stats
 	delivery deliveryState
 	control  controlState
+	sched    schedState // what happens later on the fake's clock (schedule.go)
+	sim      simState   // plan rules, media, simulations (options_workflows.go)
 	closed   bool
 
 	stop      context.CancelFunc // ends webhook deliveries on Close
@@ -127,6 +129,7 @@ func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		s.mu.Lock()
 		s.closed = true
+		s.stopTimers()
 		s.mu.Unlock()
 		s.stop()
 		s.workers.Wait()
@@ -147,6 +150,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.stats.Requests++
+	s.runDue()
 	faults := s.takeFaults(r)
 	s.mu.Unlock()
 	if len(faults) == 0 {
@@ -178,6 +182,9 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 		}
 		x.cred = cred
 		if !s.admit(x) {
+			return
+		}
+		if !s.featureAllowed(x) {
 			return
 		}
 	}

@@ -17,6 +17,11 @@ import (
 func (s *Server) BeginCall(c aircall.Call) *aircall.Call {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return decodeAs[aircall.Call](s.callWire(s.beginCall(c), callView{contact: true}))
+}
+
+// beginCall is BeginCall. Callers hold s.mu.
+func (s *Server) beginCall(c aircall.Call) *call {
 	c.Status = aircall.CallStatusInitial
 	c.AnsweredAt, c.EndedAt, c.Duration = aircall.Timestamp{}, aircall.Timestamp{}, 0
 	rec := s.callRecord("BeginCall", &c)
@@ -25,7 +30,7 @@ func (s *Server) BeginCall(c aircall.Call) *aircall.Call {
 	if rec.userID != 0 {
 		s.emitCall(aircall.EventCallRingingOnAgent, rec)
 	}
-	return decodeAs[aircall.Call](s.callWire(rec, callView{contact: true}))
+	return rec
 }
 
 // AnswerCall answers a ringing call now, by userID when not 0 (else by the
@@ -33,6 +38,11 @@ func (s *Server) BeginCall(c aircall.Call) *aircall.Call {
 func (s *Server) AnswerCall(callID, userID int64) *aircall.Call {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return decodeAs[aircall.Call](s.callWire(s.answerCall(callID, userID), callView{contact: true}))
+}
+
+// answerCall is AnswerCall. Callers hold s.mu.
+func (s *Server) answerCall(callID, userID int64) *call {
 	rec := s.liveCall("AnswerCall", callID)
 	if rec.status != "initial" {
 		panic(fmt.Sprintf("aircalltest: AnswerCall: call %d is %s, not ringing", callID, rec.status))
@@ -43,7 +53,7 @@ func (s *Server) AnswerCall(callID, userID int64) *aircall.Call {
 	}
 	rec.status, rec.answeredAt = "answered", s.now().Unix()
 	s.emitCall(aircall.EventCallAnswered, rec)
-	return decodeAs[aircall.Call](s.callWire(rec, callView{contact: true}))
+	return rec
 }
 
 // EndCall hangs a call up now: status "done", EndedAt and Duration set. An
@@ -54,6 +64,11 @@ func (s *Server) AnswerCall(callID, userID int64) *aircall.Call {
 func (s *Server) EndCall(callID int64, missedReason aircall.MissedCallReason) *aircall.Call {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return decodeAs[aircall.Call](s.callWire(s.endCall(callID, missedReason), callView{contact: true}))
+}
+
+// endCall is EndCall. Callers hold s.mu.
+func (s *Server) endCall(callID int64, missedReason aircall.MissedCallReason) *call {
 	rec := s.liveCall("EndCall", callID)
 	rec.status, rec.endedAt = "done", s.now().Unix()
 	rec.duration = int(rec.endedAt - rec.startedAt)
@@ -72,7 +87,7 @@ func (s *Server) EndCall(callID int64, missedReason aircall.MissedCallReason) *a
 	if rec.voicemail != "" {
 		s.emitCall(aircall.EventCallVoicemailLeft, rec)
 	}
-	return decodeAs[aircall.Call](s.callWire(rec, callView{contact: true}))
+	return rec
 }
 
 // liveCall returns a call that has not ended. Callers hold s.mu.

@@ -79,7 +79,14 @@ func (s *Server) tagsCreate(x *exchange) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	t := &tag{id: s.db.next(kindTag), name: strings.TrimSpace(*req.Name), color: *req.Color}
+	name := strings.TrimSpace(*req.Name)
+	for _, other := range s.db.tags {
+		if strings.EqualFold(other.name, name) {
+			x.badRequest("Invalid payload: name has already been taken")
+			return
+		}
+	}
+	t := &tag{id: s.db.next(kindTag), name: name, color: *req.Color}
 	s.db.tags[t.id] = t
 	tagsCRUD.answer(s, x, http.StatusCreated, t)
 }

@@ -1,6 +1,7 @@
 package aircalltest
 
 import (
+	"fmt"
 	"net/http"
 	"net/mail"
 	"slices"
@@ -429,6 +430,8 @@ func (s *Server) usersStartCall(withNumber bool) func(*exchange) {
 			x.notFound("User")
 		case withNumber && s.db.numbers[req.NumberID] == nil:
 			x.badRequest("Number not found")
+		case withNumber && !slices.Contains(s.db.numbers[req.NumberID].userIDs, id):
+			x.badRequest(fmt.Sprintf("Number not found: User %d is not assigned to Number %d", id, req.NumberID))
 		case !aircall.IsE164(req.To):
 			x.badRequest("Invalid number to dial: to must be in E.164 format")
 		case u.status == "unavailable" || u.detailedAvailability() != "available":
@@ -439,6 +442,9 @@ func (s *Server) usersStartCall(withNumber bool) func(*exchange) {
 				d.NumberID = req.NumberID
 			}
 			s.db.dials = append(s.db.dials, d)
+			if withNumber {
+				s.placeStartedCall(d)
+			}
 			x.empty(http.StatusNoContent)
 		}
 	}

@@ -82,9 +82,11 @@ func (s *Server) agentCall(x *exchange) {
 	if b, err := json.Marshal(req.Context); err == nil {
 		_ = json.Unmarshal(b, &ctxCopy)
 	}
-	s.db.agentCalls = append(s.db.agentCalls, AgentCall{AgentID: agent, ID: id, At: now, Request: aircall.OutboundAgentCallRequest{
+	ac := AgentCall{AgentID: agent, ID: id, At: now, Request: aircall.OutboundAgentCallRequest{
 		ContactPhone: req.ContactPhone, IdempotencyKey: req.IdempotencyKey, Context: ctxCopy, ExpirationSeconds: req.ExpirationSeconds,
-	}})
+	}}
+	s.db.agentCalls = append(s.db.agentCalls, ac)
+	s.progressAgentCall(ac)
 	x.json(http.StatusAccepted, struct {
 		ID             string `json:"id"`
 		IdempotencyKey string `json:"idempotency_key"`

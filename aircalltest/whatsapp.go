@@ -230,6 +230,8 @@ func (s *Server) whatsappSend(native bool) func(*exchange) {
 			To: []string{to}, Body: req.Text, TemplateID: templateID})
 		if native {
 			s.emit(aircall.ResourceMessage, aircall.EventMessageSent, s.messageWire(m, true))
+		} else {
+			s.proxyWhatsAppSent(m)
 		}
 		w := s.messageWire(m, false)
 		w.Channel = json.RawMessage(`"whatsapp"`)

@@ -172,6 +172,12 @@ func exprString(e ast.Expr) string {
 		return exprString(t.X) + "." + t.Sel.Name
 	case *ast.IndexExpr:
 		return exprString(t.X) + "[" + exprString(t.Index) + "]"
+	case *ast.IndexListExpr:
+		args := make([]string, len(t.Indices))
+		for i, x := range t.Indices {
+			args[i] = exprString(x)
+		}
+		return exprString(t.X) + "[" + strings.Join(args, ", ") + "]"
 	case *ast.InterfaceType:
 		return "any"
 	}

@@ -19,6 +19,11 @@ type Options struct {
 	// Burst is how many requests may go at once before the pace applies
 	// (default 1: a long run never exceeds the budget of any minute).
 	Burst int
+	// FakeOptions are extra options of the fake (e.g.
+	// aircalltest.WithStartCallDelay), and Seed adds the example's own data
+	// to its demo company.
+	FakeOptions []aircalltest.ServerOption
+	Seed        func(s *aircalltest.Server)
 }
 
 // Connect returns a client from the environment read through getenv:
@@ -41,7 +46,10 @@ func Connect(getenv func(string) string, stderr io.Writer, o Options) (client *a
 	case getenv("AIRCALL_API_ID") != "" || getenv("AIRCALL_API_TOKEN") != "":
 		auth = aircall.WithBasicAuth(getenv("AIRCALL_API_ID"), getenv("AIRCALL_API_TOKEN"))
 	default:
-		s := aircalltest.NewServer(aircalltest.WithDemoData())
+		s := aircalltest.NewServer(append([]aircalltest.ServerOption{aircalltest.WithDemoData()}, o.FakeOptions...)...)
+		if o.Seed != nil {
+			o.Seed(s)
+		}
 		fmt.Fprintf(stderr, "No AIRCALL_API_ID/AIRCALL_API_TOKEN or AIRCALL_ACCESS_TOKEN set: %s aircalltest, an in-memory fake Aircall API with demo data.\n", o.What)
 		return s.Client(aircall.WithoutRateLimit()), 0, s.Close, nil
 	}

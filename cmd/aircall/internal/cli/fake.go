@@ -51,8 +51,10 @@ Control endpoints, without credentials, drive it from tests:
   POST   /_aircalltest/faults          inject a fault {"method","path","times","status",
                                        "body","headers","latency_ms","drop_connection"}
   DELETE /_aircalltest/faults[/{id}]   remove faults
-  POST   /_aircalltest/simulate/call.begin|call.answer|call.end
-                                       play a live call; registered webhooks get its events
+  POST   /_aircalltest/simulate/{event}
+                                       call.begin, call.answer, call.end, call.inbound,
+                                       sms.inbound, whatsapp.inbound, whatsapp.status,
+                                       contact.delete: registered webhooks get the events
   GET    /_aircalltest/stats           requests, 429s, faults, rate-limit windows
   DELETE /_aircalltest/stats           reset the counters
   GET    /_aircalltest/deliveries      webhook events sent and the receivers' answers

@@ -149,6 +149,7 @@ Lines for lists, one item a line) or the results of a jq expression with
 		a.newCompletionCmd(),
 	)
 	a.addOperationCmds(root)
+	a.addWorkflowCmds(root)
 	a.addWebhookTools(root)
 	return root
 }
