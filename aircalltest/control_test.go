@@ -81,7 +81,7 @@ func TestControl_seedIsSeenByTheAPI(t *testing.T) {
 	calls, err := aircall.Collect(client.Calls.ListIter(t.Context(), nil))
 	require.NoError(t, err)
 	assert.Len(t, calls, 121)
-	u, _, err := client.Users.Get(t.Context(), 456)
+	u, _, err := client.UsersV2.Get(t.Context(), 456)
 	require.NoError(t, err)
 	assert.Equal(t, "john.doe@aircall.io", u.Email)
 }
@@ -102,14 +102,14 @@ func TestControl_faultsAreInjectedAndRemoved(t *testing.T) {
 	s := newServer(t, aircalltest.WithDemoData())
 	var f struct{ ID int }
 	require.Equal(t, http.StatusCreated, control(t, s, "POST", "/_aircalltest/faults",
-		`{"method": "GET", "path": "/v1/users/*", "status": 404, "headers": {"X-Test": "yes"}}`, &f))
+		`{"method": "GET", "path": "/v2/users/*", "status": 404, "headers": {"X-Test": "yes"}}`, &f))
 	client := s.Client()
-	_, resp, err := client.Users.Get(t.Context(), aircalltest.DemoUserID)
+	_, resp, err := client.UsersV2.Get(t.Context(), aircalltest.DemoUserID)
 	require.ErrorIs(t, err, aircall.ErrNotFound)
 	assert.Equal(t, "yes", resp.Header.Get("X-Test"))
 
 	assert.Equal(t, http.StatusNoContent, control(t, s, "DELETE", "/_aircalltest/faults/"+jsonInt(f.ID), "", nil))
-	_, _, err = client.Users.Get(t.Context(), aircalltest.DemoUserID)
+	_, _, err = client.UsersV2.Get(t.Context(), aircalltest.DemoUserID)
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNotFound, control(t, s, "DELETE", "/_aircalltest/faults/"+jsonInt(f.ID), "", nil))
 
