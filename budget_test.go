@@ -57,9 +57,8 @@ func newBudgetServer(t *testing.T, n int) (*aircalltest.Server, *aircall.Client)
 				Direction: aircall.CallInbound, Status: aircall.CallStatusDone, Duration: 30}
 		})
 	}
-	// aircalltest turns client-side pacing off by default: put the SDK's
-	// production default (60/min, burst 1) back.
-	return s, s.Client(aircall.WithRateLimit(budgetPerMinute, 1))
+	// s.Client paces like a production client.
+	return s, s.Client()
 }
 
 func exportFor(ctx context.Context, t *testing.T, c *aircall.Client, d time.Duration) int {

@@ -11,7 +11,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/google/go-querystring/query"
@@ -38,14 +37,11 @@ type Client struct {
 	baseURL   *url.URL
 	userAgent string
 	timeout   time.Duration
-	limiter   Limiter // client-side pacing; nil with WithoutRateLimit
-	gate      *resetGate
+	limiter   Limiter // a pacer given with WithLimiter; nil otherwise
+	budget    *budget // what the server said of the budget, and our pacing
 	retry     RetryPolicy
 	logger    *slog.Logger
 	cfg       config // kept for Clone
-
-	rateMu sync.Mutex
-	rate   Rate
 
 	tagFlights flightGroup[*Tag] // TagsService.FindOrCreate: one lookup per name at a time
 
@@ -143,26 +139,17 @@ func newClient(cfg config) (*Client, error) {
 		baseURL:   base,
 		userAgent: userAgentBase,
 		timeout:   cfg.timeout,
-		gate:      &resetGate{},
 		retry:     cfg.retry.withDefaults(),
 		logger:    cfg.logger,
 		cfg:       cfg,
 		now:       time.Now,
 		jitter:    fullJitter,
 	}
+	c.budget = newBudget(cfg, func() time.Time { return c.now() })
 	if cfg.product != "" {
 		c.userAgent = cfg.product + " " + userAgentBase
 	}
-	switch {
-	case cfg.limiter != nil:
-		c.limiter = cfg.limiter
-	case cfg.perMinute > 0:
-		l, err := NewLocalLimiter(cfg.perMinute, cfg.burst)
-		if err != nil {
-			return nil, err
-		}
-		c.limiter = l
-	}
+	c.limiter = cfg.limiter
 	c.common.client = c
 	c.Users = (*UsersService)(&c.common)
 	c.Teams = (*TeamsService)(&c.common)
@@ -189,15 +176,14 @@ func (c *Client) BaseURL() string { return c.baseURL.String() }
 // UserAgent returns the User-Agent header this client sends.
 func (c *Client) UserAgent() string { return c.userAgent }
 
-// Rate returns the rate-limit state last reported by the server through the
-// X-AircallApi-* headers. It is safe to call from any goroutine. Aircall may
-// send these headers only once the limit is reached, so a zero Rate means
-// "nothing reported yet", not "no budget left".
-func (c *Client) Rate() Rate {
-	c.rateMu.Lock()
-	defer c.rateMu.Unlock()
-	return c.rate
-}
+// Rate returns the client's view of the rate-limit budget now: the Limit
+// the server reported, the requests Remaining (what the server last said,
+// less the requests sent since, in flight or answered; back to Limit once a
+// fixed window's Reset has passed) and the Reset the server gave. It is safe
+// to call from any goroutine. Aircall may send its X-AircallApi-* headers
+// only once the limit is reached, so a zero Rate means "nothing reported
+// yet", not "no budget left".
+func (c *Client) Rate() Rate { return c.budget.rate() }
 
 // NewRequest builds an API request. path is relative to the base URL
 // ("v1/users" and "/v1/users" are the same); a full URL is accepted only if it
@@ -279,11 +265,12 @@ func (c *Client) do(req *http.Request, v any, retrySafe bool) (*Response, error)
 	idempotent := retrySafe || isIdempotent(req.Method)
 	var last *Response
 	for attempt := 1; ; attempt++ {
-		if err := c.waitTurn(ctx); err != nil {
+		seq, err := c.waitTurn(ctx)
+		if err != nil {
 			return last, err
 		}
 		start := c.now()
-		resp, err := c.attempt(ctx, req, v, attempt)
+		resp, err := c.attempt(ctx, req, v, attempt, seq)
 		if resp != nil {
 			resp.Attempts = attempt
 			last = resp
@@ -305,26 +292,30 @@ func (c *Client) do(req *http.Request, v any, retrySafe bool) (*Response, error)
 	}
 }
 
-// waitTurn blocks until a request may leave: first the server's "no budget
-// left until Reset" gate, then the client-side limiter, then the gate again in
-// case another goroutine learned of an exhausted budget meanwhile.
-func (c *Client) waitTurn(ctx context.Context) error {
-	if err := c.gate.wait(ctx, c.now); err != nil {
-		return err
-	}
+// waitTurn blocks until a request may leave: first a Limiter given with
+// WithLimiter, then the client's budget (the server's hold, and the
+// adaptive pacing unless WithoutRateLimit or WithLimiter turned it off). It
+// returns the request's number in the budget, for attempt to report the
+// answer against.
+func (c *Client) waitTurn(ctx context.Context) (uint64, error) {
 	if c.limiter != nil {
 		if err := c.limiter.Wait(ctx); err != nil {
-			return limiterError(ctx, err)
+			return 0, limiterError(ctx, err)
 		}
-		return c.gate.wait(ctx, c.now)
 	}
-	return nil
+	return c.budget.acquire(ctx, c.retry.MaxWait, c.logger)
 }
 
 // attempt sends one copy of req and reads the whole answer within the
 // per-attempt timeout. It returns a non-nil *Response whenever the server
 // answered.
-func (c *Client) attempt(ctx context.Context, req *http.Request, v any, n int) (*Response, error) {
+func (c *Client) attempt(ctx context.Context, req *http.Request, v any, n int, seq uint64) (*Response, error) {
+	answered := false
+	defer func() {
+		if !answered {
+			c.budget.done(seq, Rate{}, 0, 0, 0) // no answer: only the request in flight ends
+		}
+	}()
 	actx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
 	areq := req.WithContext(actx)
@@ -343,8 +334,11 @@ func (c *Client) attempt(ctx context.Context, req *http.Request, v any, n int) (
 		return nil, transportError(req, err)
 	}
 	resp := &Response{Response: hr}
-	resp.Rate = parseRate(hr.Header, c.now())
-	c.observe(resp.Rate)
+	now := c.now()
+	rate, prec := parseRate(hr.Header, now)
+	resp.Rate = rate
+	answered = true
+	c.observe(seq, rate, prec, hr, now)
 
 	if hr.StatusCode >= 300 {
 		body := readErrorBody(hr) // a truncated or cut error body still tells the status
@@ -408,17 +402,16 @@ func drainAndClose(body io.ReadCloser) {
 	_ = body.Close()
 }
 
-// observe records the server's rate-limit headers: in Client.Rate, in the
-// reset gate and in the limiter (so a shared limiter can tell its peers).
-func (c *Client) observe(r Rate) {
-	if r.isZero() {
-		return
+// observe reports the answer to request seq to the budget, and its
+// rate-limit headers to a Limiter given with WithLimiter (so a shared
+// limiter can tell its peers).
+func (c *Client) observe(seq uint64, r Rate, prec time.Duration, hr *http.Response, now time.Time) {
+	var retryAfter time.Duration
+	if hr.StatusCode == http.StatusTooManyRequests {
+		retryAfter = serverWait(hr.Header, r, now)
 	}
-	c.rateMu.Lock()
-	c.rate = r
-	c.rateMu.Unlock()
-	c.gate.observe(r, c.now(), c.retry.MaxWait)
-	if c.limiter != nil {
+	c.budget.done(seq, r, prec, hr.StatusCode, retryAfter)
+	if c.limiter != nil && !r.isZero() {
 		c.limiter.Observe(r)
 	}
 }

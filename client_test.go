@@ -28,7 +28,7 @@ func TestNewClient_defaults(t *testing.T) {
 	assert.Equal(t, "aircall-go/"+Version, c.UserAgent())
 	assert.Equal(t, DefaultTimeout, c.timeout)
 	assert.Equal(t, DefaultRetryPolicy(), c.retry)
-	assert.NotNil(t, c.limiter, "client-side pacing is on by default")
+	assert.True(t, c.budget.pace, "client-side pacing is on by default")
 	assert.Same(t, sharedTransport(), c.cfg.hc.Transport, "clients without WithHTTPClient share one transport of the SDK's own")
 	assert.NotSame(t, http.DefaultTransport, sharedTransport())
 	for name, svc := range map[string]any{
@@ -469,7 +469,7 @@ func TestClone_independentRateState(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 7, c.Rate().Remaining)
 	assert.Equal(t, Rate{}, clone.Rate(), "a clone starts with its own rate state")
-	assert.NotSame(t, c.limiter, clone.limiter)
+	assert.NotSame(t, c.budget, clone.budget)
 	assert.Equal(t, "other/1 aircall-go/"+Version, clone.UserAgent())
 	assert.Equal(t, "aircall-go/"+Version, c.UserAgent())
 	_, err = c.Clone(nil)

@@ -133,7 +133,10 @@ func isPageLimitBody(e *ErrorResponse) bool {
 }
 
 // RateLimitError is a 429 answer that outlived the retries, or whose wait
-// would have been longer than RetryPolicy.MaxWait. It matches ErrRateLimited.
+// would have been longer than RetryPolicy.MaxWait or the context's deadline.
+// A request the client held back without sending, because the server said
+// no budget is left for that long, gets one too: its ErrorResponse then has
+// StatusCode 429 but no Response. It matches ErrRateLimited.
 type RateLimitError struct {
 	*ErrorResponse
 	// Rate is what the X-AircallApi-* headers of the 429 said.

@@ -432,6 +432,15 @@ func (t EventType) Known() bool {
 	return ok
 }
 
+// DataType names the SDK type an event's data decodes into ("Call" for
+// call.ended, "UserV2" for user.created.v2, ...), which is also the
+// WebhookEvent method decoding it except for a few ("CallSentiment" is
+// WebhookEvent.Sentiment); "" for events whose data the SDK does not model
+// and for events it does not know.
+func (t EventType) DataType() string {
+	return eventIndex[t].data.typeName
+}
+
 // Resource returns the resource events of type t carry (ResourceCall for
 // call.ended, ...), or "" for an event the SDK does not know. For events
 // outside the API reference it is the SDK's assumption: the payload's own

@@ -29,10 +29,10 @@ func TestNoGoroutineLeaks_withFake(t *testing.T) {
 		// A frozen fake clock keeps the three requests in one budget window.
 		frozen := time.Now()
 		s := aircalltest.NewServer(append(opts, aircalltest.WithClock(func() time.Time { return frozen }),
-			aircalltest.WithDemoData(), aircalltest.WithRateLimit(3),
+			aircalltest.WithDemoData(), aircalltest.WithBudget(3),
 			aircalltest.WithDeliveryClient(aircalltest.HandlerClient(receiver)))...)
 		s.AddWebhook("https://hooks.example.test/aircall", aircall.EventContactCreated)
-		c := s.Client(aircall.WithRetryPolicy(aircall.RetryPolicy{MaxRetries: 3, MinBackoff: time.Millisecond}))
+		c := s.Client(aircall.WithoutRateLimit(), aircall.WithRetryPolicy(aircall.RetryPolicy{MaxRetries: 3, MinBackoff: time.Millisecond}))
 
 		// Break out of an iterator.
 		for _, err := range c.Calls.ListIter(t.Context(), &aircall.CallListOptions{ListOptions: aircall.ListOptions{PerPage: 1}}) {

@@ -22,8 +22,10 @@ type config struct {
 	product   string
 	timeout   time.Duration
 	auth      *credential // nil without credentials; the last auth option wins
-	perMinute int         // 0 = no client-side pacing
+	pace      bool        // adaptive client-side pacing (WithoutRateLimit turns it off)
+	perMinute int         // WithRateLimit's upper bound; 0 = none
 	burst     int
+	reserve   int // requests per window left to other integrations
 	limiter   Limiter
 	retry     RetryPolicy
 	logger    *slog.Logger
@@ -42,12 +44,11 @@ var sharedTransport = sync.OnceValue(func() http.RoundTripper {
 func defaultConfig() config {
 	u, _ := url.Parse(DefaultBaseURL)
 	return config{
-		baseURL:   u,
-		hc:        &http.Client{Transport: sharedTransport()},
-		timeout:   DefaultTimeout,
-		perMinute: DefaultRequestsPerMinute,
-		burst:     1,
-		retry:     DefaultRetryPolicy(),
+		baseURL: u,
+		hc:      &http.Client{Transport: sharedTransport()},
+		timeout: DefaultTimeout,
+		pace:    true,
+		retry:   DefaultRetryPolicy(),
 	}
 }
 
@@ -174,11 +175,16 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithRateLimit paces requests so that at most perMinute leave in any 60-second
-// window, allowing bursts of up to burst requests. The default, 60 per minute
-// with a burst of 1, is the documented company budget: ask Aircall support for
-// more and raise it here. A larger burst lowers the sustained rate, since the
-// whole window must still stay within perMinute.
+// WithRateLimit sets an upper bound on the client's pace: at most perMinute
+// requests leave in any 60-second window, with bursts of up to burst. It is
+// also what the client assumes before the server has said anything.
+//
+// Without it, the client paces itself from what the server says: it learns
+// the budget (X-AircallApi-Limit, up or down from the documented 60 per
+// minute), what is left of it (X-AircallApi-Remaining, less the requests in
+// flight) and when it frees up (X-AircallApi-Reset); it sends at once while
+// plenty is left and spreads the last requests until Reset. Use
+// WithRateLimit to keep an integration below what the server would allow.
 func WithRateLimit(perMinute, burst int) Option {
 	return func(c *config) error {
 		if perMinute < 1 {
@@ -187,16 +193,32 @@ func WithRateLimit(perMinute, burst int) Option {
 		if burst < 1 || burst > perMinute {
 			return &ArgError{Arg: "WithRateLimit", Reason: fmt.Sprintf("burst must be between 1 and perMinute (%d)", perMinute)}
 		}
-		c.perMinute, c.burst, c.limiter = perMinute, burst, nil
+		c.pace, c.perMinute, c.burst, c.limiter = true, perMinute, burst, nil
 		return nil
 	}
 }
 
-// WithoutRateLimit removes client-side pacing. The client still holds requests
-// while the server reports X-AircallApi-Remaining: 0, and still waits on 429s.
+// WithRateLimitReserve leaves n requests of every rate-limit window to the
+// other integrations that use the same API key (Aircall's budget belongs to
+// the company): the client stops while only n are left, and counts what the
+// others already spent in the window towards those n. With n at least the
+// others' share, they are never refused because of this client.
+func WithRateLimitReserve(n int) Option {
+	return func(c *config) error {
+		if n < 0 || n >= DefaultRequestsPerMinute {
+			return &ArgError{Arg: "WithRateLimitReserve", Reason: fmt.Sprintf("must be between 0 and %d", DefaultRequestsPerMinute-1)}
+		}
+		c.reserve = n
+		return nil
+	}
+}
+
+// WithoutRateLimit removes client-side pacing. The client still holds
+// requests while the server says no request remains (until its Reset), and
+// still waits on 429s.
 func WithoutRateLimit() Option {
 	return func(c *config) error {
-		c.perMinute, c.limiter = 0, nil
+		c.pace, c.perMinute, c.limiter = false, 0, nil
 		return nil
 	}
 }

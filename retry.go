@@ -85,8 +85,9 @@ func (c *Client) retryDecision(idempotent bool, err error, attempt int) (time.Du
 	var rle *RateLimitError
 	if errors.As(err, &rle) {
 		if rle.RetryAfter > 0 {
-			// Server-directed: wait what it said, unless that is longer than MaxWait.
-			return rle.RetryAfter, rle.RetryAfter <= c.retry.MaxWait
+			// Server-directed: the client's budget now holds every request
+			// for what the server said, unless that is longer than MaxWait.
+			return 0, rle.RetryAfter <= c.retry.MaxWait
 		}
 		return c.retry.backoff(attempt, c.jitter), true
 	}

@@ -34,7 +34,7 @@ func TestRetry_429AfterReset(t *testing.T) {
 		require.Len(t, sent, 2)
 		wait := sent[1].Sub(sent[0])
 		assert.GreaterOrEqual(t, wait, 12*time.Second, "retried only after the reset")
-		assert.LessOrEqual(t, wait, 12*time.Second+resetBuffer)
+		assert.LessOrEqual(t, wait, 12*time.Second+resetMargin)
 	})
 }
 

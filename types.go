@@ -218,6 +218,11 @@ func parseInt64(s []byte) (int64, bool) {
 	return v, true
 }
 
+// fromUnix reads a unix time whose unit is guessed from its size: seconds
+// below 1e11 (year 5138), then milliseconds, microseconds from 1e14 and
+// nanoseconds from 1e17. It is the SDK's one unit guess: payload times and
+// the X-AircallApi-Reset header both go through it. 0 is "not set"; a time
+// outside years 1 to 9999 is zero too.
 func fromUnix(v int64, frac float64) time.Time {
 	if v == 0 && frac == 0 {
 		return time.Time{} // 0 means "not set" in these payloads, not 1970

@@ -44,6 +44,7 @@ type ControlInfo struct {
 	OAuthCode    string     `json:"oauth_code"`
 	RateLimit    int        `json:"rate_limit"`
 	Window       string     `json:"rate_limit_window"`
+	Meter        string     `json:"rate_limit_meter"` // "fixed" or "leaky"
 	Demo         *DemoIDs   `json:"demo,omitempty"`
 	Endpoints    []string   `json:"control_endpoints"`
 	Now          *time.Time `json:"now,omitempty"`
@@ -67,8 +68,11 @@ func (s *Server) Info() ControlInfo {
 	info := ControlInfo{
 		BaseURL: s.url, APIID: s.cfg.apiID, APIToken: s.cfg.apiToken,
 		ClientID: s.cfg.clientID, ClientSecret: s.cfg.clientSecret, OAuthCode: s.cfg.oauthCode,
-		RateLimit: s.cfg.rateLimit, Window: s.cfg.rateWindow.String(), Now: &now,
+		RateLimit: s.cfg.rateLimit, Window: s.cfg.rateWindow.String(), Meter: "fixed", Now: &now,
 		Endpoints: controlEndpoints,
+	}
+	if s.cfg.leaky {
+		info.Meter = "leaky"
 	}
 	if s.cfg.demo {
 		info.Demo = &DemoIDs{DemoUserID, DemoNumberID, DemoTeamID, DemoTagID, DemoContactID, DemoCallID}
@@ -321,7 +325,8 @@ func statsWire(st Stats) map[string]any {
 		}
 		ws[i] = windowWire{cred, w.Start.UTC(), w.End.UTC(), w.Allowed, w.Rejected}
 	}
-	return map[string]any{"requests": st.Requests, "rate_limited": st.RateLimited, "faults": st.Faults, "windows": ws}
+	return map[string]any{"requests": st.Requests, "rate_limited": st.RateLimited, "faults": st.Faults,
+		"other_requests": st.OtherRequests, "other_refused": st.OtherRefused, "windows": ws}
 }
 
 type deliveryWire struct {

@@ -32,8 +32,8 @@
 // The fake accepts Basic credentials (DefaultAPIID and DefaultAPIToken, or
 // WithAPIKey) and the Bearer tokens it issued (POST /v1/oauth/token,
 // IssueAccessToken, WithAccessToken); anything else gets a 403. Each
-// credential has a budget of 60 requests per minute (WithRateLimit,
-// WithRateLimitWindow, WithoutRateLimit) with X-AircallApi-Limit,
+// credential has a budget of 60 requests per minute (WithBudget,
+// WithBudgetWindow, WithLeakyBucket, WithOtherIntegration, WithoutRateLimit) with X-AircallApi-Limit,
 // -Remaining and -Reset headers and 429s beyond it. Stats counts requests,
 // 429s and per-window totals.
 //

@@ -3,6 +3,7 @@ package aircalltest
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"time"
@@ -52,27 +53,30 @@ const (
 )
 
 type config struct {
-	inMemory     bool
-	listener     net.Listener // WithListener; nil: a loopback port of httptest
-	apiID        string
-	apiToken     string
-	accessTokens []string
-	clientID     string
-	clientSecret string
-	oauthCode    string
-	companyName  string
-	now          func() time.Time
-	sleep        func(context.Context, time.Duration) error
-	rateLimit    int
-	rateWindow   time.Duration
-	headersOnly  bool // send X-AircallApi-* only once the budget is spent
-	resetUnit    ResetUnit
-	deliveryHC   *http.Client
-	demo         bool
-	exportDelay  time.Duration
-	a2pDelay     time.Duration
-	webhookLimit int
-	wf           workflowConfig // options of options_workflows.go
+	inMemory       bool
+	listener       net.Listener // WithListener; nil: a loopback port of httptest
+	apiID          string
+	apiToken       string
+	accessTokens   []string
+	clientID       string
+	clientSecret   string
+	oauthCode      string
+	companyName    string
+	now            func() time.Time
+	sleep          func(context.Context, time.Duration) error
+	rateLimit      int
+	rateWindow     time.Duration
+	headersOnly    bool // send X-AircallApi-* only once the budget is spent
+	leaky          bool // meter with a leaky bucket instead of fixed windows
+	otherPerWindow int  // requests per window a simulated other integration spends
+	logger         *slog.Logger
+	resetUnit      ResetUnit
+	deliveryHC     *http.Client
+	demo           bool
+	exportDelay    time.Duration
+	a2pDelay       time.Duration
+	webhookLimit   int
+	wf             workflowConfig // options of options_workflows.go
 }
 
 func defaultConfig() config {
@@ -169,28 +173,63 @@ func WithSleep(sleep func(ctx context.Context, d time.Duration) error) ServerOpt
 	}
 }
 
-// WithRateLimit sets how many requests each credential may send per window
+// WithBudget sets how many requests each credential may send per window
 // (DefaultRateLimit, 60, unless told otherwise); beyond it the fake answers
-// 429. 0 turns rate limiting off, like WithoutRateLimit.
-func WithRateLimit(perWindow int) ServerOption {
+// 429. 0 turns rate limiting off, like WithoutRateLimit. (It is the fake's
+// budget; aircall.WithRateLimit is the client's pace.)
+func WithBudget(perWindow int) ServerOption {
 	return func(c *config) {
 		if perWindow < 0 {
-			panic(fmt.Sprintf("aircalltest: WithRateLimit(%d): must not be negative", perWindow))
+			panic(fmt.Sprintf("aircalltest: WithBudget(%d): must not be negative", perWindow))
 		}
 		c.rateLimit = perWindow
 	}
 }
 
-// WithRateLimitWindow sets the length of the fixed rate-limit windows
+// WithBudgetWindow sets the length of the rate-limit windows
 // (DefaultRateLimitWindow, one minute). Windows start at multiples of d on
-// the fake's clock. Scale both to keep tests short: WithRateLimit(100) and
-// WithRateLimitWindow(10*time.Second) allow 100 requests per 10 seconds.
-func WithRateLimitWindow(d time.Duration) ServerOption {
+// the fake's clock. Scale both to keep tests short: WithBudget(100) and
+// WithBudgetWindow(10*time.Second) allow 100 requests per 10 seconds.
+func WithBudgetWindow(d time.Duration) ServerOption {
 	return func(c *config) {
 		if d <= 0 {
-			panic(fmt.Sprintf("aircalltest: WithRateLimitWindow(%s): must be positive", d))
+			panic(fmt.Sprintf("aircalltest: WithBudgetWindow(%s): must be positive", d))
 		}
 		c.rateWindow = d
+	}
+}
+
+// WithLeakyBucket meters with a leaky bucket instead of fixed windows, as
+// one integrator documents Aircall doing: the bucket holds the budget's
+// requests and drains them evenly over the window (60 per minute: one a
+// second). X-AircallApi-Remaining is the free room in the bucket, and
+// X-AircallApi-Reset is when the next slot frees.
+func WithLeakyBucket() ServerOption {
+	return func(c *config) { c.leaky = true }
+}
+
+// WithOtherIntegration simulates a second integration using the same API
+// key (DefaultAPIID's, or WithAPIKey's): it spends perWindow requests of
+// every window, evenly spaced, from the budget your client sees. Stats
+// counts what it got (OtherRequests) and what the budget refused it
+// (OtherRefused), a log line names each refusal.
+func WithOtherIntegration(perWindow int) ServerOption {
+	return func(c *config) {
+		if perWindow < 0 {
+			panic(fmt.Sprintf("aircalltest: WithOtherIntegration(%d): must not be negative", perWindow))
+		}
+		c.otherPerWindow = perWindow
+	}
+}
+
+// WithLogger makes the fake log at Info level each request it refuses for
+// budget (its own 429s and the simulated other integration's).
+func WithLogger(l *slog.Logger) ServerOption {
+	return func(c *config) {
+		if l == nil {
+			panic("aircalltest: WithLogger(nil)")
+		}
+		c.logger = l
 	}
 }
 

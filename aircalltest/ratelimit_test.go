@@ -1,8 +1,10 @@
 package aircalltest_test
 
 import (
+	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -35,7 +37,7 @@ func (c *fixedClock) Add(d time.Duration) {
 func TestRateLimit_headersOnEveryAnswerAnd429BeyondTheBudget(t *testing.T) {
 	t.Parallel()
 	clock := &fixedClock{t: time.Date(2026, 3, 2, 10, 0, 15, 0, time.UTC)}
-	s := aircalltest.NewServer(aircalltest.WithRateLimit(3), aircalltest.WithClock(clock.Now))
+	s := aircalltest.NewServer(aircalltest.WithBudget(3), aircalltest.WithClock(clock.Now))
 	t.Cleanup(s.Close)
 	reset := strconv.FormatInt(time.Date(2026, 3, 2, 10, 1, 0, 0, time.UTC).Unix(), 10)
 
@@ -92,7 +94,7 @@ func TestRateLimit_resetUnits(t *testing.T) {
 		{aircalltest.ResetSecondsFromNow, "5"},
 		{aircalltest.ResetEpochMillis, strconv.FormatInt(end.UnixMilli(), 10)},
 	} {
-		s := newServer(t, aircalltest.WithRateLimit(10), aircalltest.WithRateLimitWindow(10*time.Second),
+		s := newServer(t, aircalltest.WithBudget(10), aircalltest.WithBudgetWindow(10*time.Second),
 			aircalltest.WithResetUnit(tt.unit), aircalltest.WithClock(func() time.Time { return now }))
 		_, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
 		assert.Equal(t, tt.want, h.Get("X-AircallApi-Reset"), "unit %d", tt.unit)
@@ -110,7 +112,7 @@ func TestRateLimit_resetUnits(t *testing.T) {
 
 func TestRateLimit_headersOnlyWhenLimited(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, aircalltest.WithRateLimit(2), aircalltest.WithRateLimitHeadersWhenLimited(),
+	s := newServer(t, aircalltest.WithBudget(2), aircalltest.WithRateLimitHeadersWhenLimited(),
 		aircalltest.WithClock(func() time.Time { return time.Date(2026, 1, 1, 0, 0, 1, 0, time.UTC) }))
 	_, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
 	assert.Empty(t, h.Get("X-AircallApi-Remaining"), "budget left: no headers")
@@ -123,7 +125,7 @@ func TestRateLimit_headersOnlyWhenLimited(t *testing.T) {
 
 func TestRateLimit_countedPerCredential(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, aircalltest.WithRateLimit(1), aircalltest.WithClock(func() time.Time { return time.Date(2026, 1, 1, 0, 0, 1, 0, time.UTC) }))
+	s := newServer(t, aircalltest.WithBudget(1), aircalltest.WithClock(func() time.Time { return time.Date(2026, 1, 1, 0, 0, 1, 0, time.UTC) }))
 	basic, bearer := s.Client(noRetry), s.Client(aircall.WithBearerToken(s.IssueAccessToken()), noRetry)
 	_, err := basic.Ping(t.Context())
 	require.NoError(t, err)
@@ -140,7 +142,7 @@ func TestRateLimit_countedPerCredential(t *testing.T) {
 
 func TestRateLimit_offByDefaultWithZero(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, aircalltest.WithRateLimit(0))
+	s := newServer(t, aircalltest.WithBudget(0))
 	for range 70 {
 		_, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
 		require.Empty(t, h.Get("X-AircallApi-Limit"))
@@ -185,7 +187,7 @@ func TestRateLimit_clientRetriesOnTheFakeClock(t *testing.T) {
 func TestRateLimit_clientPacingAvoids429(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithRateLimit(100), aircalltest.WithRateLimitWindow(10*time.Second))
+		s := aircalltest.NewServer(aircalltest.InMemory(), aircalltest.WithBudget(100), aircalltest.WithBudgetWindow(10*time.Second))
 		defer s.Close()
 		c := s.Client(aircall.WithRateLimit(600, 1)) // 600/min = 100 per 10 s
 		for range 250 {
@@ -195,3 +197,59 @@ func TestRateLimit_clientPacingAvoids429(t *testing.T) {
 		assert.Zero(t, s.Stats().RateLimited)
 	})
 }
+
+// A leaky bucket: Remaining is the free room, Reset when the next slot frees.
+func TestRateLimit_leakyBucket(t *testing.T) {
+	t.Parallel()
+	clock := &fixedClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	s := newServer(t, aircalltest.WithBudget(3), aircalltest.WithLeakyBucket(), aircalltest.WithResetUnit(aircalltest.ResetEpochMillis),
+		aircalltest.WithClock(clock.Now))
+	for i := 1; i <= 3; i++ {
+		status, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+		require.Equal(t, http.StatusOK, status)
+		assert.Equal(t, strconv.Itoa(3-i), h.Get("X-AircallApi-Remaining"))
+	}
+	status, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+	assert.Equal(t, http.StatusTooManyRequests, status)
+	// 3 a minute drain one every 20 s.
+	assert.Equal(t, strconv.FormatInt(clock.Now().Add(20*time.Second).UnixMilli(), 10), h.Get("X-AircallApi-Reset"))
+	clock.Add(20 * time.Second)
+	status, h, _ = rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+	assert.Equal(t, http.StatusOK, status, "a slot freed")
+	assert.Equal(t, "0", h.Get("X-AircallApi-Remaining"))
+}
+
+// A simulated other integration spends its share; refusals show in Stats
+// and in the log.
+func TestRateLimit_otherIntegration(t *testing.T) {
+	t.Parallel()
+	clock := &fixedClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)}
+	var log strings.Builder
+	var mu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(writerFunc(func(p []byte) (int, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		return log.Write(p)
+	}), nil))
+	s := newServer(t, aircalltest.WithBudget(4), aircalltest.WithOtherIntegration(2), aircalltest.WithClock(clock.Now),
+		aircalltest.WithLogger(logger))
+	for range 2 {
+		status, _, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+		require.Equal(t, http.StatusOK, status)
+	}
+	clock.Add(50 * time.Second) // the other integration's two requests of this minute are due
+	status, h, _ := rawRequest(t, s, http.MethodGet, "/v1/ping", "")
+	assert.Equal(t, http.StatusTooManyRequests, status, "we spent 2, they spent 2")
+	assert.Equal(t, "0", h.Get("X-AircallApi-Remaining"))
+	st := s.Stats()
+	assert.Equal(t, 2, st.OtherRequests)
+	assert.Zero(t, st.OtherRefused)
+	assert.Equal(t, 1, st.RateLimited)
+	mu.Lock()
+	assert.Contains(t, log.String(), "refused GET /v1/ping with 429")
+	mu.Unlock()
+}
+
+type writerFunc func([]byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }

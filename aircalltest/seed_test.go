@@ -109,7 +109,7 @@ func TestSeed_demoData(t *testing.T) {
 // TestConcurrency hammers the fake from many goroutines; run with -race.
 func TestConcurrency(t *testing.T) {
 	t.Parallel()
-	s := newServer(t, aircalltest.WithDemoData(), aircalltest.WithRateLimit(10_000))
+	s := newServer(t, aircalltest.WithDemoData(), aircalltest.WithBudget(10_000))
 	var wg sync.WaitGroup
 	errs := make(chan error, 64)
 	for g := range 16 {

@@ -59,7 +59,7 @@ func NewServer(opts ...ServerOption) *Server {
 	}
 	s := &Server{cfg: cfg, db: newState()}
 	s.stopCtx, s.stop = context.WithCancel(context.Background())
-	s.limits.current = map[string]*Window{}
+	s.limits.meters = map[string]*meter{}
 	s.registerRoutes()
 	s.handler = http.HandlerFunc(s.serveHTTP)
 	for _, tok := range cfg.accessTokens {
@@ -98,10 +98,12 @@ func (s *Server) HTTPClient() *http.Client { return s.hc }
 
 // Client returns an SDK client pointed at the fake, authenticated with the
 // fake's API key (DefaultAPIID and DefaultAPIToken unless WithAPIKey said
-// otherwise) and without client-side pacing, so tests run at full speed
-// while the fake enforces its own rate limit. opts are applied last and win:
-// pass aircall.WithBearerToken to authenticate with an access token instead,
-// aircall.WithRateLimit to pace the client, aircall.WithRetryPolicy to
+// otherwise). It paces itself like a production client, from the fake's
+// rate-limit headers; pass aircall.WithoutRateLimit for raw speed (the fake
+// still answers 429 beyond its budget). A fake without a budget
+// (WithoutRateLimit) has nothing to pace against: its clients do not pace.
+// opts are applied last and win: pass aircall.WithBearerToken to
+// authenticate with an access token instead, aircall.WithRetryPolicy to
 // change retries.
 //
 // Client panics if an option is invalid: it is meant for tests. Build a
@@ -113,8 +115,10 @@ func (s *Server) Client(opts ...aircall.Option) *aircall.Client {
 	base := []aircall.Option{
 		aircall.WithBaseURL(s.url),
 		aircall.WithHTTPClient(s.hc),
-		aircall.WithoutRateLimit(),
 		aircall.WithBasicAuth(s.cfg.apiID, s.cfg.apiToken),
+	}
+	if s.cfg.rateLimit == 0 {
+		base = append(base, aircall.WithoutRateLimit())
 	}
 	c, err := aircall.NewClient(append(base, opts...)...)
 	if err != nil {

@@ -27,14 +27,14 @@ func TestFourClientsShareOneBudget(t *testing.T) {
 		workers   = 4
 	)
 	key := uniqueKey(t)
-	fake := aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithRateLimit(perWindow), aircalltest.WithRateLimitWindow(window))
+	fake := aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithBudget(perWindow), aircalltest.WithBudgetWindow(window))
 	t.Cleanup(fake.Close)
 
 	var served [workers]atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
 	for w := range workers {
-		lim, err := New(newRedis(t), key, WithRate(perMinute(perWindow, window), 1), WithResetBuffer(100*time.Millisecond))
+		lim, err := New(newRedis(t), key, WithRate(perMinute(perWindow, window), 1), WithLimitWindow(window), WithResetBuffer(100*time.Millisecond))
 		require.NoError(t, err)
 		c := fake.Client(aircall.WithLimiter(lim))
 		wg.Go(func() {
@@ -82,7 +82,7 @@ func TestFourClientsShareOneBudget(t *testing.T) {
 func TestFourClientsWithoutSharing(t *testing.T) {
 	t.Parallel()
 	const perWindow, window = 100, 5 * time.Second
-	fake := aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithRateLimit(perWindow), aircalltest.WithRateLimitWindow(window))
+	fake := aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithBudget(perWindow), aircalltest.WithBudgetWindow(window))
 	t.Cleanup(fake.Close)
 	var wg sync.WaitGroup
 	start := time.Now()

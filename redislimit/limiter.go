@@ -6,7 +6,10 @@
 // send 120/min and get refused. A Limiter built by New paces all of them
 // together with the GCRA limiter of github.com/go-redis/redis_rate, and
 // shares what one process learns from the server: once any of them sees
-// X-AircallApi-Remaining: 0, all of them hold their requests until Reset.
+// X-AircallApi-Remaining: 0, all of them hold their requests until Reset,
+// and a Limit the server reports (a raised budget, or a lowered one) paces
+// every process from then on. Each process takes its slot from the shared
+// budget when a request leaves, so requests in flight in any process count.
 //
 //	rdb := redis.NewClient(&redis.Options{Addr: "redis:6379"})
 //	lim, err := redislimit.New(rdb, redislimit.KeyForAPIID(apiID))
@@ -31,6 +34,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aircall-go/aircall"
@@ -82,8 +86,13 @@ type Limiter struct {
 	mode      FailureMode
 	opTimeout time.Duration
 	buffer    time.Duration
+	burst     int
+	window    time.Duration // what the server's X-AircallApi-Limit counts
 	local     aircall.Limiter
 	logger    *slog.Logger
+
+	learned atomic.Int64 // the per-minute budget the last Wait used
+	shared  atomic.Int64 // the server's Limit this process last shared
 
 	warnMu     sync.Mutex
 	lastWarned time.Time
@@ -106,7 +115,7 @@ func WithRate(perMinute, burst int) Option {
 		if perMinute < 1 || burst < 1 || burst > perMinute {
 			return fmt.Errorf("redislimit: WithRate(%d, %d): need 1 <= burst <= perMinute", perMinute, burst)
 		}
-		l.limit = gcraLimit(perMinute, burst)
+		l.limit, l.burst = gcraLimit(perMinute, burst), burst
 		local, err := aircall.NewLocalLimiter(perMinute, burst)
 		if err != nil {
 			return err
@@ -121,6 +130,20 @@ func WithRate(perMinute, burst int) Option {
 // millisecond so rounding never lets one more request in at a window's edge.
 func gcraLimit(perMinute, burst int) redis_rate.Limit {
 	return redis_rate.Limit{Rate: perMinute - burst + 1, Burst: burst, Period: time.Minute + time.Millisecond}
+}
+
+// WithLimitWindow is the length of the window the server's
+// X-AircallApi-Limit counts requests over: a minute for Aircall (the
+// default). Change it only against a server with other windows, such as a
+// scaled-down aircalltest.
+func WithLimitWindow(d time.Duration) Option {
+	return func(l *Limiter) error {
+		if d <= 0 {
+			return errors.New("redislimit: limit window must be positive")
+		}
+		l.window = d
+		return nil
+	}
 }
 
 // WithFailureMode chooses what happens when Redis is unreachable.
@@ -147,8 +170,9 @@ func WithOpTimeout(d time.Duration) Option {
 }
 
 // WithResetBuffer is how long after the server's Reset the shared hold
-// lasts (default 1s, as in the SDK's own gate): Reset may be rounded to the
-// second and clocks differ between hosts.
+// lasts (default 25ms, as in the SDK's own budget): a Reset in whole
+// seconds is rounded up, so what is left is the clock difference between
+// hosts, which NTP keeps to milliseconds.
 func WithResetBuffer(d time.Duration) Option {
 	return func(l *Limiter) error {
 		if d < 0 {
@@ -193,7 +217,8 @@ func New(rdb Redis, key string, opts ...Option) (*Limiter, error) {
 		gcra:      redis_rate.NewLimiter(rdb),
 		key:       key,
 		opTimeout: 500 * time.Millisecond,
-		buffer:    time.Second,
+		buffer:    defaultResetBuffer,
+		window:    time.Minute,
 		now:       time.Now,
 		sleep:     sleepCtx,
 	}
@@ -209,6 +234,21 @@ func New(rdb Redis, key string, opts ...Option) (*Limiter, error) {
 }
 
 func (l *Limiter) gateKey() string { return "aircall:gate:" + l.key }
+
+func (l *Limiter) limitKey() string { return "aircall:limit:" + l.key }
+
+// defaultResetBuffer matches the SDK's own margin after Reset.
+const defaultResetBuffer = 25 * time.Millisecond
+
+// readShared reads the shared hold (epoch ms) and the Limit the server last
+// reported, in one round trip.
+var readShared = redis.NewScript(`
+return {redis.call('GET', KEYS[1]) or '0', redis.call('GET', KEYS[2]) or '0'}`)
+
+// shareLimit records the Limit the server reported, for an hour.
+var shareLimit = redis.NewScript(`
+redis.call('SET', KEYS[1], ARGV[1], 'EX', 3600)
+return 1`)
 
 // Wait blocks until this process may send a request within the shared
 // budget, or ctx ends.
@@ -241,16 +281,25 @@ func (l *Limiter) Wait(ctx context.Context) error {
 // or how long to wait before asking again.
 func (l *Limiter) reserve(ctx context.Context) (wait time.Duration, err error) {
 	err = l.bounded(ctx, func(opCtx context.Context) error {
-		// First the shared hold set by Observe: while it lasts, take no slot.
-		until, err := l.rdb.Get(opCtx, l.gateKey()).Int64()
-		if err != nil && !errors.Is(err, redis.Nil) {
+		// First the shared hold set by Observe: while it lasts, take no
+		// slot. Then the budget: the Limit a process last learned from the
+		// server, else WithRate's.
+		vals, err := readShared.Run(opCtx, l.rdb, []string{l.gateKey(), l.limitKey()}).StringSlice()
+		if err != nil {
 			return err
 		}
+		until, _ := strconv.ParseInt(vals[0], 10, 64)
 		if d := time.UnixMilli(until).Sub(l.now()); until > 0 && d > 0 {
 			wait = d
 			return nil
 		}
-		res, err := l.gcra.Allow(opCtx, l.key, l.limit)
+		limit := l.limit
+		if n, _ := strconv.Atoi(vals[1]); n > 0 {
+			perMinute := max(int(int64(n)*int64(time.Minute)/int64(l.window)), 1)
+			limit = gcraLimit(perMinute, min(l.burst, perMinute))
+		}
+		l.learned.Store(int64(limit.Rate + limit.Burst - 1)) // per minute
+		res, err := l.gcra.Allow(opCtx, l.key, limit)
 		if err != nil {
 			return err
 		}
@@ -291,13 +340,24 @@ if want > cur then
 end
 return 0`)
 
-// Observe shares what the server said: after an answer with
-// X-AircallApi-Remaining: 0, every process holds its requests until Reset
-// (plus the reset buffer). Redis failures here are logged, not returned: the
-// SDK's own gate still holds this process.
+// Observe shares what the server said: its Limit paces every process from
+// then on, and after an answer with X-AircallApi-Remaining: 0 every process
+// holds its requests until Reset (plus the reset buffer). An unknown
+// Remaining (-1) holds nothing. Redis failures here are logged, not
+// returned: the SDK's own budget still holds this process.
 func (l *Limiter) Observe(r aircall.Rate) {
 	now := l.now()
-	if r.Remaining > 0 || r.Reset.IsZero() || !r.Reset.After(now) {
+	if r.Limit > 0 && int64(r.Limit) != l.shared.Load() {
+		err := l.bounded(context.Background(), func(ctx context.Context) error {
+			return shareLimit.Run(ctx, l.rdb, []string{l.limitKey()}, r.Limit).Err()
+		})
+		if err != nil {
+			l.warn(context.Background(), err)
+		} else {
+			l.shared.Store(int64(r.Limit))
+		}
+	}
+	if r.Remaining != 0 || r.Reset.IsZero() || !r.Reset.After(now) {
 		return
 	}
 	until := r.Reset.Add(l.buffer)
@@ -318,7 +378,7 @@ func (l *Limiter) Reset(ctx context.Context) error {
 	if err := l.gcra.Reset(ctx, l.key); err != nil {
 		return err
 	}
-	return l.rdb.Del(ctx, l.gateKey()).Err()
+	return l.rdb.Del(ctx, l.gateKey(), l.limitKey()).Err()
 }
 
 func (l *Limiter) warn(ctx context.Context, err error) {

@@ -164,19 +164,19 @@ func TestObserve_holdIsShared(t *testing.T) {
 	b.now, b.sleep = clock.Now, clock.Sleep
 
 	// Process A learns the budget is spent until 30 s from now.
-	a.Observe(aircall.Rate{Limit: 60, Remaining: 0, Reset: clock.Now().Add(30 * time.Second)})
+	a.Observe(aircall.Rate{Remaining: 0, Reset: clock.Now().Add(30 * time.Second)})
 
 	// Process B holds its next request until then, plus the buffer.
 	require.NoError(t, b.Wait(t.Context()))
 	require.NotEmpty(t, clock.sleeps)
-	assert.InDelta(t, 31*time.Second, clock.sleeps[0], float64(time.Millisecond))
+	assert.InDelta(t, 30*time.Second+defaultResetBuffer, clock.sleeps[0], float64(time.Millisecond))
 
 	// A later, shorter hold never shortens the current one.
 	a.Observe(aircall.Rate{Remaining: 0, Reset: clock.Now().Add(40 * time.Second)})
 	a.Observe(aircall.Rate{Remaining: 0, Reset: clock.Now().Add(5 * time.Second)})
 	clock.sleeps = nil
 	require.NoError(t, b.Wait(t.Context()))
-	assert.InDelta(t, 41*time.Second, clock.sleeps[0], float64(time.Millisecond))
+	assert.InDelta(t, 40*time.Second+defaultResetBuffer, clock.sleeps[0], float64(time.Millisecond))
 
 	// Remaining > 0, or a Reset in the past, sets no hold.
 	a.Observe(aircall.Rate{Remaining: 3, Reset: clock.Now().Add(time.Hour)})
@@ -298,4 +298,33 @@ func TestWait_cancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	assert.True(t, errors.Is(l.Wait(ctx), context.Canceled))
+}
+
+// A Limit one process learns from the server paces every process: the
+// raised budget applies everywhere, and so does a lowered one.
+func TestObserve_limitIsShared(t *testing.T) {
+	t.Parallel()
+	key := uniqueKey(t)
+	a, err := New(newRedis(t), key)
+	require.NoError(t, err)
+	b, err := New(newRedis(t), key)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = a.Reset(context.Background()) })
+
+	require.NoError(t, b.Wait(t.Context()))
+	assert.EqualValues(t, 60, b.learned.Load(), "WithRate's default before the server speaks")
+
+	a.Observe(aircall.Rate{Limit: 120, Remaining: 100, Reset: time.Now().Add(time.Minute)})
+	require.NoError(t, b.Wait(t.Context()))
+	assert.EqualValues(t, 120, b.learned.Load(), "a raised limit reaches the other process")
+
+	a.Observe(aircall.Rate{Limit: 30, Remaining: 20})
+	require.NoError(t, b.Wait(t.Context()))
+	assert.EqualValues(t, 30, b.learned.Load(), "and so does a lowered one")
+
+	// An unknown Remaining next to a Reset holds nothing.
+	a.Observe(aircall.Rate{Limit: 30, Remaining: -1, Reset: time.Now().Add(time.Minute)})
+	ctx, cancel := context.WithTimeout(t.Context(), 5*time.Second)
+	defer cancel()
+	require.NoError(t, b.Wait(ctx))
 }

@@ -89,7 +89,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	if token == "" && (apiID == "" || apiToken == "") {
 		perWindow := int(float64(o.perMinute) * o.window.Minutes())
-		fake = aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithRateLimit(perWindow), aircalltest.WithRateLimitWindow(o.window))
+		fake = aircalltest.NewServer(aircalltest.WithDemoData(), aircalltest.WithBudget(perWindow), aircalltest.WithBudgetWindow(o.window))
 		defer fake.Close()
 		apiID, apiToken = aircalltest.DefaultAPIID, aircalltest.DefaultAPIToken
 		clientOpts = []aircall.Option{aircall.WithBaseURL(fake.URL())}

@@ -90,7 +90,7 @@ func TestAuthLogin_promptDoesNotEcho(t *testing.T) {
 
 func TestAuthStatus_showsTheRateLimitAsJSON(t *testing.T) {
 	t.Parallel()
-	e, _ := fakeEnv(t, aircalltest.WithRateLimit(60))
+	e, _ := fakeEnv(t, aircalltest.WithBudget(60))
 	r := e.run(t, "", "auth", "status", "--json")
 	require.Equal(t, ExitOK, r.code, r.err)
 	var st authStatus

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"log/slog"
 	"net"
 	"time"
 
@@ -27,6 +28,7 @@ func (a *App) newFakeServeCmd() *cobra.Command {
 		addr, meter string
 		demo        bool
 		calls, rate int
+		other       int
 		window      time.Duration
 	)
 	cmd := &cobra.Command{
@@ -61,7 +63,10 @@ Control endpoints, without credentials, drive it from tests:
   POST   /_aircalltest/tokens          issue an OAuth access token
 
 It enforces the documented rate limit (60 requests a minute per credential)
-unless --rate says otherwise (0 turns it off). Stop it with Ctrl-C.`,
+unless --rate says otherwise (0 turns it off), in fixed windows or, with
+--meter leaky, as a leaky bucket; --other N makes a simulated second
+integration spend N requests of every window, and --verbose logs each
+request refused for budget. Stop it with Ctrl-C.`,
 		Example: `  # a fake with a realistic company, in the background
   aircall fake serve --demo > fake.env &
   eval "$(tail -n +2 fake.env)"; aircall calls list
@@ -73,11 +78,14 @@ unless --rate says otherwise (0 turns it off). Stop it with Ctrl-C.`,
   curl -X POST "$AIRCALL_BASE_URL/_aircalltest/seed" -d '{"tags": [{"name": "VIP"}]}'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if calls < 0 || rate < 0 || window <= 0 {
-				return usagef("--calls and --rate must not be negative, --window must be positive")
+			if calls < 0 || rate < 0 || other < 0 || window <= 0 {
+				return usagef("--calls, --rate and --other must not be negative, --window must be positive")
 			}
 			opts := []aircalltest.ServerOption{}
-			limit, err := meterOptions(meter, rate, window)
+			if a.verbose {
+				opts = append(opts, aircalltest.WithLogger(slog.New(slog.NewTextHandler(a.io.Err, nil))))
+			}
+			limit, err := meterOptions(meter, rate, window, other)
 			if err != nil {
 				return err
 			}
@@ -117,6 +125,7 @@ unless --rate says otherwise (0 turns it off). Stop it with Ctrl-C.`,
 	f.IntVar(&calls, "calls", 0, "add `N` generated calls (for listings, exports and the 10,000-call cap)")
 	f.StringVar(&meter, "meter", "fixed", "rate-limit metering: fixed (windows, as documented) or leaky (leaky bucket)")
 	f.IntVar(&rate, "rate", aircalltest.DefaultRateLimit, "requests allowed per window and credential (`N`; 0 turns rate limiting off)")
+	f.IntVar(&other, "other", 0, "simulate another integration on the same key spending `N` requests per window")
 	f.DurationVar(&window, "window", aircalltest.DefaultRateLimitWindow, "length of a rate-limit window")
 	_ = cmd.RegisterFlagCompletionFunc("meter", cobra.FixedCompletions([]cobra.Completion{
 		cobra.CompletionWithDesc("fixed", "fixed windows, as documented"),

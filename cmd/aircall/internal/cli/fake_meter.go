@@ -6,17 +6,22 @@ import (
 	"github.com/aircall-go/aircall/aircalltest"
 )
 
-// meterOptions turns --meter, --rate and --window into the fake's rate-limit
-// options.
-func meterOptions(meter string, rate int, window time.Duration) ([]aircalltest.ServerOption, error) {
+// meterOptions turns --meter, --rate, --window and --other into the fake's
+// rate-limit options.
+func meterOptions(meter string, rate int, window time.Duration, other int) ([]aircalltest.ServerOption, error) {
 	if rate == 0 {
 		return []aircalltest.ServerOption{aircalltest.WithoutRateLimit()}, nil
 	}
+	opts := []aircalltest.ServerOption{aircalltest.WithBudget(rate), aircalltest.WithBudgetWindow(window)}
 	switch meter {
 	case "fixed":
-		return []aircalltest.ServerOption{aircalltest.WithRateLimit(rate), aircalltest.WithRateLimitWindow(window)}, nil
 	case "leaky":
-		return nil, usagef("--meter leaky is not available in this build of aircalltest")
+		opts = append(opts, aircalltest.WithLeakyBucket())
+	default:
+		return nil, usagef("--meter %q: want fixed or leaky", meter)
 	}
-	return nil, usagef("--meter %q: want fixed or leaky", meter)
+	if other > 0 {
+		opts = append(opts, aircalltest.WithOtherIntegration(other))
+	}
+	return opts, nil
 }

@@ -113,3 +113,16 @@ func TestFakeServe_badFlags(t *testing.T) {
 	assert.Equal(t, ExitUsage, e.run(t, "", "fake", "serve", "--meter", "bucket").code)
 	assert.Equal(t, ExitUsage, e.run(t, "", "fake", "serve", "--calls", "-1").code)
 }
+
+func TestFakeServe_leakyMeter(t *testing.T) {
+	t.Parallel()
+	lines := serveFake(t, "--meter", "leaky", "--rate", "5", "--window", "10s")
+	resp, err := http.Get(lines[0] + "/_aircalltest")
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	var info aircalltest.ControlInfo
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&info))
+	assert.Equal(t, "leaky", info.Meter)
+	assert.Equal(t, 5, info.RateLimit)
+	assert.Equal(t, "10s", info.Window)
+}
