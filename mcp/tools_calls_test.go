@@ -219,7 +219,7 @@ func TestRateLimitSaysWhenToRetry(t *testing.T) {
 	t.Parallel()
 	h := newHarness(t, harnessOpts{
 		cfg:    Config{CallTimeout: 5 * time.Second},
-		fake:   []aircalltest.ServerOption{aircalltest.WithRateLimit(1)},
+		fake:   []aircalltest.ServerOption{aircalltest.WithBudget(1)},
 		client: []aircall.Option{aircall.WithRetryPolicy(aircall.RetryPolicy{MaxRetries: 0})},
 	})
 	ok[CallList](h, "list_calls", nil)
