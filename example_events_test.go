@@ -46,13 +46,16 @@ func ExampleWebhookHandler() {
 	ada := s.AddContact(aircall.Contact{FirstName: "Ada", LastName: "Byron"})
 	s.SimulateInboundCall(aircalltest.InboundCall{NumberID: line.ID, From: "+14155551234",
 		Outcome: aircalltest.CallMissed, Ring: time.Millisecond})
+	if err := s.Settle(context.Background()); err != nil { // the call has rung out and its events are delivered
+		log.Fatal(err)
+	}
 	s.SimulateContactUpdate(ada.ID, func(c *aircall.Contact) { c.LastName = "Lovelace" })
 	if err := s.Settle(context.Background()); err != nil {
 		log.Fatal(err)
 	}
 	// Output:
-	// contact 720 is now Ada Lovelace
 	// call 900 from +14155551234 ended: no_available_agent
+	// contact 720 is now Ada Lovelace
 }
 
 // Parse an event in your own handler, for full control over the answer.

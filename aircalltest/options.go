@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net"
 	"net/http"
 	"time"
 )
@@ -53,6 +54,7 @@ const (
 
 type config struct {
 	inMemory       bool
+	listener       net.Listener // WithListener; nil: a loopback port of httptest
 	apiID          string
 	apiToken       string
 	accessTokens   []string

@@ -35,6 +35,7 @@ type Server struct {
 	faults   []*faultEntry
 	stats    Stats
 	delivery deliveryState
+	control  controlState
 	sched    schedState // what happens later on the fake's clock (schedule.go)
 	sim      simState   // plan rules, media, simulations (options_workflows.go)
 	closed   bool
@@ -68,7 +69,7 @@ func NewServer(opts ...ServerOption) *Server {
 		s.url = InMemoryURL
 		s.hc = HandlerClient(s.handler)
 	} else {
-		s.ts = httptest.NewServer(s.handler)
+		s.ts = startListener(s.handler, cfg.listener)
 		s.url = s.ts.URL
 		s.hc = s.ts.Client()
 	}
@@ -147,6 +148,10 @@ func (s *Server) now() time.Time { return s.cfg.now() }
 
 // serveHTTP is the outer layer: counting, injected faults, then the API.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if isControl(r) {
+		s.serveControl(w, r)
+		return
+	}
 	s.mu.Lock()
 	s.stats.Requests++
 	s.runDue()

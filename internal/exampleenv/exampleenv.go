@@ -16,8 +16,9 @@ import (
 type Options struct {
 	// What completes "...set: <What> aircalltest", e.g. "exporting the demo calls of".
 	What string
-	// Burst is how many requests may go at once before the pace applies
-	// (default 1: a long run never exceeds the budget of any minute).
+	// Burst is how many requests may go at once when AIRCALL_RATE_LIMIT
+	// caps the pace (default 1). Without that variable the client paces
+	// adaptively from the rate-limit headers Aircall answers with.
 	Burst int
 	// FakeOptions are extra options of the fake (e.g.
 	// aircalltest.WithStartCallDelay), and Seed adds the example's own data
@@ -32,12 +33,13 @@ type Options struct {
 //     AIRCALL_ACCESS_TOKEN (Bearer), select the API;
 //   - AIRCALL_BASE_URL points the client at another API root (a sandbox, a
 //     proxy, `aircall fake serve`);
-//   - AIRCALL_RATE_LIMIT sets the pace in requests per minute (default 60,
-//     the documented budget).
+//   - AIRCALL_RATE_LIMIT caps the pace in requests per minute; unset, the
+//     client spends what Aircall's rate-limit headers say is free and
+//     starts from the documented 60 per minute.
 //
 // Without credentials it starts an in-memory aircalltest server and says so
-// on stderr. done releases what Connect started; perMinute is the pace the
-// client keeps (0 for the fake).
+// on stderr. done releases what Connect started; perMinute is the pace to
+// estimate durations with (the cap, or the documented 60; 0 for the fake).
 func Connect(getenv func(string) string, stderr io.Writer, o Options) (client *aircall.Client, perMinute int, done func(), err error) {
 	var auth aircall.Option
 	switch {
@@ -54,12 +56,13 @@ func Connect(getenv func(string) string, stderr io.Writer, o Options) (client *a
 		return s.Client(aircall.WithoutRateLimit()), 0, s.Close, nil
 	}
 	perMinute = aircall.DefaultRequestsPerMinute
+	opts := []aircall.Option{auth}
 	if v := getenv("AIRCALL_RATE_LIMIT"); v != "" {
 		if perMinute, err = strconv.Atoi(v); err != nil || perMinute < 1 {
 			return nil, 0, nil, fmt.Errorf("AIRCALL_RATE_LIMIT must be a positive number of requests per minute, got %q", v)
 		}
+		opts = append(opts, aircall.WithRateLimit(perMinute, max(o.Burst, 1)))
 	}
-	opts := []aircall.Option{auth, aircall.WithRateLimit(perMinute, max(o.Burst, 1))}
 	if u := getenv("AIRCALL_BASE_URL"); u != "" {
 		opts = append(opts, aircall.WithBaseURL(u))
 	}
