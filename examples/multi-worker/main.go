@@ -113,7 +113,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		if err := rdb.Ping(ctx).Err(); err != nil {
 			return fmt.Errorf("redis at %s: %w (start one with: redis-server --port 6379)", o.redisAddr, err)
 		}
-		lim, err := redislimit.New(rdb, key, redislimit.WithRate(o.perMinute, 1), redislimit.WithResetBuffer(100*time.Millisecond))
+		lim, err := redislimit.New(rdb, key, redislimit.WithRate(o.perMinute, 1), redislimit.WithLimitWindow(o.window), redislimit.WithResetBuffer(100*time.Millisecond))
 		if err != nil {
 			return err
 		}
