@@ -169,8 +169,11 @@ func observerOf(obs []Observer) Observer {
 	return multiObserver(append([]Observer(nil), obs...))
 }
 
+// multiObserver tells each of several observers in turn.
 type multiObserver []Observer
 
+// OperationStart tells each observer in turn, each getting the context the
+// previous one returned.
 func (m multiObserver) OperationStart(ctx context.Context, op OperationInfo) context.Context {
 	for _, o := range m {
 		ctx = o.OperationStart(ctx, op)
@@ -178,24 +181,28 @@ func (m multiObserver) OperationStart(ctx context.Context, op OperationInfo) con
 	return ctx
 }
 
+// Wait tells each observer in turn.
 func (m multiObserver) Wait(ctx context.Context, e WaitEvent) {
 	for _, o := range m {
 		o.Wait(ctx, e)
 	}
 }
 
+// AttemptEnd tells each observer in turn.
 func (m multiObserver) AttemptEnd(ctx context.Context, e AttemptEvent) {
 	for _, o := range m {
 		o.AttemptEnd(ctx, e)
 	}
 }
 
+// Retry tells each observer in turn.
 func (m multiObserver) Retry(ctx context.Context, e RetryEvent) {
 	for _, o := range m {
 		o.Retry(ctx, e)
 	}
 }
 
+// OperationEnd tells each observer in turn.
 func (m multiObserver) OperationEnd(ctx context.Context, e OperationEndEvent) {
 	for _, o := range m {
 		o.OperationEnd(ctx, e)

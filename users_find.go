@@ -16,6 +16,7 @@ var ErrUserNotFound = errors.New("aircall: no user with this email")
 // userNotFoundError is FindByEmail's "nobody has this address".
 type userNotFoundError struct{ email string }
 
+// Error names the address nobody has.
 func (e *userNotFoundError) Error() string {
 	return fmt.Sprintf("aircall: no user with email %q", e.email)
 }

@@ -69,5 +69,8 @@ type errorRedacted struct {
 	secrets []string
 }
 
+// Error is the underlying error's text with every secret replaced.
 func (e errorRedacted) Error() string { return redact(e.err.Error(), e.secrets) }
+
+// Unwrap gives the underlying error to errors.Is and errors.As.
 func (e errorRedacted) Unwrap() error { return e.err }

@@ -43,7 +43,10 @@ func main() {
 // phrases collects the repeated -phrase flags.
 type phrases []string
 
-func (p *phrases) String() string     { return strings.Join(*p, ", ") }
+// String lists the phrases given so far (for the flag package).
+func (p *phrases) String() string { return strings.Join(*p, ", ") }
+
+// Set adds one -phrase value.
 func (p *phrases) Set(v string) error { *p = append(*p, v); return nil }
 
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {

@@ -186,6 +186,9 @@ func serveHTTP(ctx context.Context, ln net.Listener, h http.Handler) error {
 	}
 }
 
+// nopWriteCloser lets stdout serve as a transport's writer without being
+// closed with it.
 type nopWriteCloser struct{ io.Writer }
 
+// Close does nothing: stdout stays open.
 func (nopWriteCloser) Close() error { return nil }

@@ -32,7 +32,10 @@ const (
 // usageError is a mistake on the command line.
 type usageError struct{ err error }
 
+// Error is the mistake, as shown before the command's usage.
 func (e *usageError) Error() string { return e.err.Error() }
+
+// Unwrap gives the underlying error to errors.Is and errors.As.
 func (e *usageError) Unwrap() error { return e.err }
 
 // usagef returns a usage error.
@@ -43,6 +46,7 @@ func usagef(format string, args ...any) error {
 // authError says credentials are missing.
 type authError struct{ msg string }
 
+// Error says which credentials are missing and how to set them.
 func (e *authError) Error() string { return e.msg }
 
 // exitError carries an exit code chosen by the command itself.
@@ -51,7 +55,10 @@ type exitError struct {
 	err  error
 }
 
+// Error is the message of the underlying error.
 func (e *exitError) Error() string { return e.err.Error() }
+
+// Unwrap gives the underlying error to errors.Is and errors.As.
 func (e *exitError) Unwrap() error { return e.err }
 
 // exitCode maps an error to the documented exit codes.

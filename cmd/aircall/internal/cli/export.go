@@ -197,6 +197,8 @@ type exporter struct {
 	written  int64 // bytes written to buf since the state's Offset
 }
 
+// Write buffers p for the output and counts it, so a checkpoint knows the
+// file offset its items end at.
 func (e *exporter) Write(p []byte) (int, error) {
 	n, err := e.buf.Write(p)
 	e.written += int64(n)

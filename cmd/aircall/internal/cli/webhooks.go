@@ -266,11 +266,13 @@ type statusRecorder struct {
 	status int
 }
 
+// WriteHeader remembers code and sends it.
 func (r *statusRecorder) WriteHeader(code int) {
 	r.status = code
 	r.ResponseWriter.WriteHeader(code)
 }
 
+// Write sends b, remembering 200 when the handler set no status first.
 func (r *statusRecorder) Write(b []byte) (int, error) {
 	if r.status == 0 {
 		r.status = http.StatusOK
